@@ -1,0 +1,43 @@
+// Extract contract v1: the kinds, their columns and the raw_<kind> tables that hold them.
+import { assessment, enrolment, institution, ledger, settlement, visit } from './kinds.ts';
+import { LINEAGE_COLUMNS, SQL_TYPES, storedName, type Kind } from './types.ts';
+
+export * from './types.ts';
+export { SERVICE_TYPES, LEDGER_CATEGORIES } from './kinds.ts';
+
+export const CONTRACT_VERSION = 'v1';
+export const KINDS: readonly Kind[] = [enrolment, assessment, institution, settlement, visit, ledger];
+
+export function kindByName(name: string): Kind | undefined {
+  return KINDS.find((k) => k.name === name);
+}
+
+/** The kind a delivery file belongs to, by its name's prefix (`settlement-2027-01.csv.gz`). */
+export function kindOfFile(fileName: string): Kind | undefined {
+  const lower = fileName.toLowerCase();
+  return KINDS.find((k) => lower.startsWith(k.name));
+}
+
+/** DDL of raw_<kind>: the contract's columns, typed, then the lineage columns. */
+export function rawTableDdl(kind: Kind): string {
+  const cols = kind.columns.map((c) => `    ${storedName(c)} ${SQL_TYPES[c.type]}`);
+  const lineage = LINEAGE_COLUMNS.map((c) => `    ${c.name} ${c.sql}`);
+  return `create table if not exists raw_${kind.name} (\n${[...cols, ...lineage].join(',\n')}\n)`;
+}
+
+/** DDL of the load bookkeeping tables. */
+export const LOAD_TABLES_DDL = [
+  `create table if not exists load_report (
+    load_id VARCHAR, file VARCHAR, kind VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
+    rows_rejected BIGINT, rows_replaced BIGINT, rows_unchanged BIGINT, bytes BIGINT,
+    encoding VARCHAR, file_sha256 VARCHAR, extra_columns VARCHAR[], loaded_at TIMESTAMP
+)`,
+  `create table if not exists load_rejects (
+    load_id VARCHAR, file VARCHAR, line BIGINT, column_name VARCHAR, rule VARCHAR,
+    message VARCHAR, raw VARCHAR
+)`,
+];
+
+export function createWarehouseTables(): string[] {
+  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl)];
+}

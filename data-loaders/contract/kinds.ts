@@ -1,0 +1,157 @@
+// The six extract kinds of contract v1, as data. docs/extracts.md is generated from the same facts.
+import type { Column, Kind } from './types.ts';
+
+const SCHEME: Column = {
+  name: 'scheme', zh: '险种', type: 'code', required: true,
+  values: { employee: ['employee', '职工', '职工长护险', '1'], resident: ['resident', '居民', '城乡居民', '2'] },
+};
+const ADMDVS = (zh = '医保区划'): Column => ({ name: 'admdvs', zh, type: 'admdvs', required: true, rule: '6 digits' });
+const PERSON: Column = { name: 'person_no', zh: '人员编号', type: 'text', required: true };
+
+export const enrolment: Kind = {
+  name: 'enrolment', zh: '参保缴费', key: ['person_no', 'scheme', 'year'],
+  columns: [
+    PERSON,
+    { name: 'cert_no', zh: '证件号码', type: 'cert', required: false, aliases: ['身份证号', '公民身份号码'], rule: '18-character resident ID, GB 11643 checksum; stored as a keyed hash' },
+    { name: 'gender', zh: '性别', type: 'code', required: true, values: { '1': ['1', '男', 'male', 'm'], '2': ['2', '女', 'female', 'f'] } },
+    { name: 'birth_date', zh: '出生日期', type: 'date', required: true },
+    ADMDVS('参保地医保区划'),
+    SCHEME,
+    { name: 'year', zh: '缴费年度', type: 'int', required: true, min: 1990, max: 2100 },
+    { name: 'coverage_start', zh: '待遇开始日期', type: 'date', required: true },
+    { name: 'coverage_end', zh: '待遇终止日期', type: 'date', required: true },
+    { name: 'individual_amt', zh: '个人缴费', type: 'money', required: true, min: 0 },
+    { name: 'medical_fund_amt', zh: '医保基金划拨', type: 'money', required: true, min: 0 },
+    { name: 'fiscal_amt', zh: '财政补助', type: 'money', required: true, min: 0 },
+    { name: 'employer_amt', zh: '单位缴费', type: 'money', required: false, default: '0', min: 0 },
+    { name: 'other_amt', zh: '其他来源', type: 'money', required: false, default: '0', min: 0 },
+    { name: 'assisted', zh: '困难资助', type: 'text', required: false },
+    { name: 'paid_date', zh: '缴费日期', type: 'date', required: false },
+  ],
+  checks: [
+    { rule: 'birth_after_coverage', column: 'birth_date', sql: 'birth_date <= coverage_start', message: '出生日期晚于待遇开始日期' },
+    { rule: 'coverage_end_before_start', column: 'coverage_end', sql: 'coverage_end >= coverage_start', message: '待遇终止日期早于待遇开始日期' },
+  ],
+};
+
+export const assessment: Kind = {
+  name: 'assessment', zh: '失能等级评估', key: ['assessment_id'],
+  columns: [
+    { name: 'assessment_id', zh: '评估编号', type: 'text', required: true },
+    PERSON,
+    ADMDVS(),
+    { name: 'kind', zh: '评估类型', type: 'code', required: true, values: { initial: ['initial', '首次', '首次评估'], review: ['review', '复核'], reassessment: ['reassessment', '复评', '复评估'] } },
+    { name: 'apply_date', zh: '申请日期', type: 'date', required: true },
+    { name: 'conclusion_date', zh: '结论日期', type: 'date', required: true },
+    { name: 'level', zh: '失能等级', type: 'int', required: true, min: 0, max: 5, rule: '0 基本正常 … 5 重度三级' },
+    { name: 'disability_months', zh: '失能持续月数', type: 'int', required: true, min: 0, max: 1200 },
+    { name: 'approved', zh: '评估结论', type: 'bool', required: true },
+    { name: 'valid_until', zh: '有效期至', type: 'date', required: false },
+    { name: 'fee_amt', zh: '评估费', type: 'money', required: false, default: '0', min: 0 },
+    { name: 'assessor_code', zh: '评估机构编号', type: 'text', required: false },
+  ],
+  checks: [
+    { rule: 'conclusion_before_apply', column: 'conclusion_date', sql: 'conclusion_date >= apply_date', message: '结论日期早于申请日期' },
+  ],
+};
+
+export const institution: Kind = {
+  name: 'institution', zh: '定点护理机构', key: ['institution_code'],
+  columns: [
+    { name: 'institution_code', zh: '机构编号', type: 'text', required: true },
+    { name: 'name', zh: '机构名称', type: 'text', required: true },
+    ADMDVS(),
+    { name: 'category', zh: '机构类别', type: 'code', required: true, values: {
+      medical: ['medical', '医疗机构'], elderly_care: ['elderly_care', '养老机构'], medical_elderly: ['medical_elderly', '医养结合机构'],
+      community: ['community', '社区服务机构', '社区'], home_care: ['home_care', '居家护理服务机构', '居家'], disability_care: ['disability_care', '残疾人托养机构'],
+    } },
+    { name: 'grade', zh: '医院等级', type: 'int', required: false, min: 1, max: 3 },
+    { name: 'designated_from', zh: '定点开始日期', type: 'date', required: true },
+    { name: 'designated_to', zh: '定点终止日期', type: 'date', required: false },
+    { name: 'beds', zh: '护理床位数', type: 'int', required: false, min: 0 },
+  ],
+  checks: [
+    { rule: 'designated_to_before_from', column: 'designated_to', sql: 'designated_to is null or designated_to >= designated_from', message: '定点终止日期早于定点开始日期' },
+  ],
+};
+
+export const SERVICE_TYPES: Record<string, string> = {
+  inst_medical: '医疗机构护理床位',
+  inst_elderly: '养老机构护理床位',
+  community_day: '社区日间照护',
+  home_visit: '居家上门护理',
+  home_family: '亲情护理',
+  medical_special: '医疗专护',
+  inst_medical_nursing: '机构医疗护理',
+  home_medical_nursing: '居家医疗护理',
+  assistive_rental: '辅助器具租赁',
+};
+
+export const settlement: Kind = {
+  name: 'settlement', zh: '护理费用结算', key: ['settlement_id'],
+  columns: [
+    { name: 'settlement_id', zh: '结算编号', type: 'text', required: true },
+    PERSON,
+    ADMDVS(),
+    { name: 'institution_code', zh: '机构编号', type: 'text', required: false, rule: 'empty only for home_family' },
+    { name: 'service_type', zh: '服务类型', type: 'code', required: true,
+      values: Object.fromEntries(Object.entries(SERVICE_TYPES).map(([code, zh]) => [code, [code, zh]])) },
+    { name: 'service_month', zh: '服务月份', type: 'month', required: true },
+    { name: 'service_days', zh: '服务天数', type: 'int', required: false, min: 0, max: 31 },
+    { name: 'service_hours', zh: '服务小时', type: 'decimal', required: false, min: 0 },
+    { name: 'visits', zh: '服务次数', type: 'int', required: false, min: 0 },
+    { name: 'total_amt', zh: '总费用', type: 'money', required: true, min: 0 },
+    { name: 'eligible_amt', zh: '符合范围费用', type: 'money', required: true, min: 0 },
+    { name: 'fund_amt', zh: '基金支付', type: 'money', required: true, min: 0 },
+    { name: 'personal_amt', zh: '个人负担', type: 'money', required: true, min: 0 },
+    { name: 'settled_date', zh: '结算日期', type: 'date', required: true },
+    { name: 'reversal_of', zh: '冲销原结算编号', type: 'text', required: false },
+  ],
+  checks: [
+    { rule: 'eligible_above_total', column: 'eligible_amt', sql: 'abs(eligible_amt) <= abs(total_amt)', message: '符合范围费用大于总费用' },
+    { rule: 'fund_above_eligible', column: 'fund_amt', sql: 'abs(fund_amt) <= abs(eligible_amt)', message: '基金支付大于符合范围费用' },
+    { rule: 'personal_not_total_minus_fund', column: 'personal_amt', sql: 'personal_amt = total_amt - fund_amt', message: '个人负担不等于总费用减基金支付' },
+    { rule: 'institution_required', column: 'institution_code', sql: "institution_code is not null or service_type = 'home_family'", message: '除亲情护理外必须填写机构编号' },
+    { rule: 'reversal_of_self', column: 'reversal_of', sql: 'reversal_of is null or reversal_of <> settlement_id', message: '冲销原结算编号不能是本结算自身' },
+  ],
+};
+
+export const visit: Kind = {
+  name: 'visit', zh: '居家上门服务记录', key: ['visit_id'], optional: true,
+  columns: [
+    { name: 'visit_id', zh: '服务记录编号', type: 'text', required: true },
+    PERSON,
+    { name: 'institution_code', zh: '机构编号', type: 'text', required: true },
+    { name: 'check_in', zh: '签到时间', type: 'timestamp', required: true },
+    { name: 'check_out', zh: '签退时间', type: 'timestamp', required: true },
+    { name: 'caregiver_code', zh: '护理员编号', type: 'text', required: false },
+  ],
+  checks: [
+    { rule: 'check_out_not_after_check_in', column: 'check_out', sql: 'check_out > check_in', message: '签退时间不晚于签到时间' },
+  ],
+};
+
+export const LEDGER_CATEGORIES: Record<string, { zh: string; direction: 'income' | 'expense' }> = {
+  lottery_fund: { zh: '福彩公益金', direction: 'income' },
+  donation: { zh: '社会捐助', direction: 'income' },
+  interest: { zh: '利息收入', direction: 'income' },
+  other_income: { zh: '其他收入', direction: 'income' },
+  operator_fee: { zh: '经办服务费', direction: 'expense' },
+  other_expense: { zh: '其他支出', direction: 'expense' },
+};
+
+export const ledger: Kind = {
+  name: 'ledger', zh: '基金台账', key: ['entry_id'], optional: true,
+  columns: [
+    { name: 'entry_id', zh: '凭证号', type: 'text', required: true },
+    ADMDVS(),
+    SCHEME,
+    { name: 'entry_date', zh: '记账日期', type: 'date', required: true },
+    { name: 'category', zh: '科目', type: 'code', required: true,
+      values: Object.fromEntries(Object.entries(LEDGER_CATEGORIES).map(([code, c]) => [code, [code, c.zh]])) },
+    { name: 'amount', zh: '金额', type: 'money', required: true, rule: '> 0' },
+  ],
+  checks: [
+    { rule: 'amount_not_positive', column: 'amount', sql: 'amount > 0', message: '金额必须大于0' },
+  ],
+};

@@ -1,0 +1,54 @@
+// Opening the warehouse: one DuckDB file, `warehouse/ltci.duckdb` unless --db or LTCI_DB says otherwise.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export const DEFAULT_DB = 'warehouse/ltci.duckdb';
+
+export function resolveDbPath(option?: string): string {
+  return resolve(option ?? process.env.LTCI_DB ?? DEFAULT_DB);
+}
+
+export interface Warehouse {
+  path: string;
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+  close(): void;
+}
+
+/** Open (and on first use create) the warehouse file. Close it with `close()`. */
+export async function openWarehouse(path: string, { readOnly = false } = {}): Promise<Warehouse> {
+  if (!readOnly) mkdirSync(dirname(path), { recursive: true });
+  const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const conn = await instance.connect();
+  return {
+    path,
+    instance,
+    conn,
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Run `fn` with an open warehouse and close it whatever happens. */
+export async function withWarehouse<T>(path: string, fn: (w: Warehouse) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T> {
+  const w = await openWarehouse(path, opts);
+  try {
+    return await fn(w);
+  } finally {
+    w.close();
+  }
+}
+
+/** Rows of a query as plain JSON-safe objects (DECIMAL as string, DATE as ISO string). */
+export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowObjectsJson() as Record<string, unknown>[];
+}
+
+/** Quote a string as a SQL literal. */
+export function lit(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
