@@ -87,6 +87,9 @@ export const SERVICE_TYPES: Record<string, string> = {
   assistive_rental: '辅助器具租赁',
 };
 
+/** Other spellings of a service type seen in the contract's own table. */
+const SERVICE_TYPE_ALIASES: Record<string, string[]> = { home_family: ['居家家属护理补助', '亲情护理 (居家家属护理补助)'] };
+
 export const settlement: Kind = {
   name: 'settlement', zh: '护理费用结算', key: ['settlement_id'],
   columns: [
@@ -95,7 +98,7 @@ export const settlement: Kind = {
     ADMDVS(),
     { name: 'institution_code', zh: '机构编号', type: 'text', required: false, rule: 'empty only for home_family' },
     { name: 'service_type', zh: '服务类型', type: 'code', required: true,
-      values: Object.fromEntries(Object.entries(SERVICE_TYPES).map(([code, zh]) => [code, [code, zh]])) },
+      values: Object.fromEntries(Object.entries(SERVICE_TYPES).map(([code, zh]) => [code, [code, zh, ...(SERVICE_TYPE_ALIASES[code] ?? [])]])) },
     { name: 'service_month', zh: '服务月份', type: 'month', required: true },
     { name: 'service_days', zh: '服务天数', type: 'int', required: false, min: 0, max: 31 },
     { name: 'service_hours', zh: '服务小时', type: 'decimal', required: false, min: 0 },
@@ -113,6 +116,10 @@ export const settlement: Kind = {
     { rule: 'personal_not_total_minus_fund', column: 'personal_amt', sql: 'personal_amt = total_amt - fund_amt', message: '个人负担不等于总费用减基金支付' },
     { rule: 'institution_required', column: 'institution_code', sql: "institution_code is not null or service_type = 'home_family'", message: '除亲情护理外必须填写机构编号' },
     { rule: 'reversal_of_self', column: 'reversal_of', sql: 'reversal_of is null or reversal_of <> settlement_id', message: '冲销原结算编号不能是本结算自身' },
+    ...(['total_amt', 'eligible_amt', 'fund_amt', 'personal_amt'] as const).map((column) => ({
+      rule: 'reversal_amount_positive', column, sql: `reversal_of is null or ${column} <= 0`,
+      message: '冲销行的金额必须小于或等于0 (a reversal carries the negatives of the original)',
+    })),
   ],
 };
 

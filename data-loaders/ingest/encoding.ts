@@ -1,0 +1,107 @@
+// CSV text encoding: detect UTF-8 (with or without BOM) or GB18030, and transcode GB18030 to a
+// UTF-8 file DuckDB can read (its reader knows no GB18030). Streaming: memory stays flat.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+export type Encoding = 'utf8' | 'gb18030';
+export type EncodingOption = 'auto' | Encoding;
+
+/** How many decoded bytes the detector looks at. */
+const SNIFF_BYTES = 1 << 20;
+
+export class EncodingError extends Error {}
+
+function textStream(path: string): Readable {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (!path.toLowerCase().endsWith('.gz')) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
+}
+
+/** The first `limit` bytes of the (decompressed) text, and whether that is the whole file. */
+async function head(path: string, limit = SNIFF_BYTES): Promise<{ bytes: Buffer; complete: boolean }> {
+  const stream = textStream(path);
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= limit) {
+        stream.destroy();
+        return { bytes: Buffer.concat(parts).subarray(0, limit), complete: false };
+      }
+    }
+  } catch (err) {
+    throw new EncodingError(`cannot read the file: ${(err as Error).message}`);
+  }
+  return { bytes: Buffer.concat(parts), complete: true };
+}
+
+/**
+ * UTF-8 when the file starts with a BOM or its first megabyte is valid UTF-8 (a multibyte
+ * character cut at the megabyte boundary is fine), else GB18030. UTF-16 is refused.
+ */
+export async function detectEncoding(path: string): Promise<Encoding> {
+  const { bytes, complete } = await head(path);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new EncodingError('the file is UTF-16; save it as UTF-8 or GB18030 (CSV)');
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+    return 'utf8';
+  } catch {
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(bytes, { stream: !complete });
+      return 'gb18030';
+    } catch {
+      throw new EncodingError('the text is neither UTF-8 nor GB18030; pass --encoding or re-export the file as UTF-8');
+    }
+  }
+}
+
+/** sha256 of a file's bytes as stored (compressed files: the compressed bytes). */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Decode a GB18030 file (plain or gzip) and write it as UTF-8 without BOM to `target`.
+ * `onBytes` is called with the number of source bytes decoded so far (for progress).
+ */
+export async function transcodeToUtf8(path: string, target: string, onBytes?: (n: number) => void): Promise<void> {
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const out = createWriteStream(target);
+  const outDone = once(out, 'finish');
+  let first = true;
+  let done = 0;
+  const write = async (text: string) => {
+    if (first && text.length) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text && !out.write(text, 'utf8')) await once(out, 'drain');
+  };
+  try {
+    for await (const chunk of textStream(path)) {
+      await write(decoder.decode(chunk as Buffer, { stream: true }));
+      done += (chunk as Buffer).length;
+      onBytes?.(done);
+    }
+    await write(decoder.decode());
+  } catch (err) {
+    out.destroy();
+    throw new EncodingError(
+      err instanceof TypeError ? 'the text is not valid GB18030; pass --encoding utf8 or re-export the file' : `cannot read the file: ${(err as Error).message}`,
+    );
+  }
+  out.end();
+  await outDone;
+}

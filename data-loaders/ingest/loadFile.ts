@@ -1,0 +1,246 @@
+// One delivery file → raw_<kind>, load_rejects and load_report, all inside the caller's
+// transaction: read as text into a TEMP table, check in SQL, keep the last line per key, then
+// replace changed rows and insert new ones.
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { storedName, type Kind } from '../contract/index.ts';
+import { lit, queryRows } from '../db.ts';
+import type { DeliveryFile } from './delivery.ts';
+import { detectEncoding, EncodingError, fileSha256, transcodeToUtf8, type Encoding, type EncodingOption } from './encoding.ts';
+import { mapHeaders } from './headers.ts';
+import { checkSql, ident, textColumns, type RuleDef } from './validateSql.ts';
+import { hmacSql } from './certHash.ts';
+
+export interface FileResult {
+  /** `<delivery folder>/<file name>`, as stored in load_report.file and load_rejects.file. */
+  file: string;
+  kind: Kind['name'];
+  /** `skipped`: the same content (sha256) was loaded before, by `previousLoadId`. */
+  status: 'loaded' | 'skipped';
+  previousLoadId?: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rows_replaced: number;
+  rows_unchanged: number;
+  bytes: number;
+  encoding: Encoding | 'parquet';
+  extra_columns: string[];
+  seconds: number;
+}
+
+/** Why a file stops its whole delivery; `column` is set when a column is to blame. */
+export class FileRefusal extends Error {
+  constructor(readonly file: string, reason: string, readonly column?: string) {
+    super(reason);
+  }
+}
+
+export interface LoadContext {
+  conn: DuckDBConnection;
+  loadId: string;
+  idKey: Buffer;
+  encoding: EncodingOption;
+  tmpDir: string;
+  progress?: (message: string) => void;
+}
+
+const PROGRESS_BYTES = 50 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 3000;
+
+/** Run a statement; for big files, report DuckDB's own progress on the side every few seconds. */
+async function run(ctx: LoadContext, sql: string, label?: string): Promise<void> {
+  if (!label || !ctx.progress) {
+    await ctx.conn.run(sql);
+    return;
+  }
+  const t0 = performance.now();
+  const timer = setInterval(() => {
+    const p = ctx.conn.progress;
+    const s = (performance.now() - t0) / 1000;
+    const rows = Number(p.rows_processed);
+    if (p.percentage >= 0) ctx.progress?.(`  ${label}: ${p.percentage.toFixed(0)} %, ${(rows / s / 1000).toFixed(0)}k rows/s`);
+  }, PROGRESS_EVERY_MS);
+  try {
+    await ctx.conn.run(sql);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function one<T = number>(conn: DuckDBConnection, sql: string): Promise<T> {
+  const rows = await queryRows(conn, sql);
+  return Object.values(rows[0])[0] as T;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Where DuckDB reads the file from: itself for UTF-8 and Parquet, a transcoded copy for GB18030. */
+async function readerSql(ctx: LoadContext, f: DeliveryFile, label: string): Promise<{ from: string; encoding: FileResult['encoding'] }> {
+  if (f.format === 'parquet') return { from: `read_parquet(${lit(f.path)}, file_row_number = true)`, encoding: 'parquet' };
+  let encoding: Encoding;
+  try {
+    encoding = ctx.encoding === 'auto' ? await detectEncoding(f.path) : ctx.encoding;
+  } catch (err) {
+    throw new FileRefusal(label, (err as Error).message);
+  }
+  let path = f.path;
+  if (encoding === 'gb18030') {
+    path = join(ctx.tmpDir, `${f.name.replace(/\.gz$/i, '')}.utf8.csv`);
+    const big = f.bytes > PROGRESS_BYTES && ctx.progress;
+    let next = PROGRESS_BYTES;
+    const t0 = performance.now();
+    try {
+      await transcodeToUtf8(f.path, path, (n) => {
+        if (big && n >= next) {
+          next += PROGRESS_BYTES;
+          const mb = n / 1e6;
+          ctx.progress?.(`  ${label}: GB18030 → UTF-8 ${mb.toFixed(0)} MB, ${(mb / ((performance.now() - t0) / 1000)).toFixed(0)} MB/s`);
+        }
+      });
+    } catch (err) {
+      throw new FileRefusal(label, err instanceof EncodingError ? err.message : String(err));
+    }
+  }
+  return { from: `read_csv(${lit(path)}, all_varchar = true, header = true, auto_detect = true)`, encoding };
+}
+
+/** Load one file. Throws FileRefusal when the file cannot be loaded at all. */
+export async function loadFile(ctx: LoadContext, f: DeliveryFile, label: string): Promise<FileResult> {
+  const t0 = performance.now();
+  const { conn, loadId } = ctx;
+  const kind = f.kind;
+  const base = { file: label, kind: kind.name, bytes: f.bytes, extra_columns: [] as string[] };
+  const zero = { rows_read: 0, rows_loaded: 0, rows_rejected: 0, rows_replaced: 0, rows_unchanged: 0 };
+
+  const sha = await fileSha256(f.path);
+  const previous = await queryRows(conn, `select load_id from load_report where file_sha256 = ${lit(sha)} limit 1`);
+  if (previous.length) {
+    return { ...base, ...zero, status: 'skipped', previousLoadId: String(previous[0].load_id), encoding: f.format === 'parquet' ? 'parquet' : 'utf8', seconds: (performance.now() - t0) / 1000 };
+  }
+
+  const { from, encoding } = await readerSql(ctx, f, label);
+  const describeError = (err: unknown) => new FileRefusal(label, `cannot read the file: ${(err as Error).message.split('\n')[0]}`);
+  let headers: string[];
+  try {
+    headers = (await queryRows(conn, `describe select * from ${from}`)).map((r) => String(r.column_name));
+  } catch (err) {
+    throw describeError(err);
+  }
+  if (f.format === 'parquet') headers = headers.filter((h) => h !== 'file_row_number');
+  const mapping = mapHeaders(kind, headers);
+  if (mapping.missing.length) {
+    const missing = mapping.missing.map((c) => `${c.name} (${c.zh})`).join(', ');
+    throw new FileRefusal(label, `required column ${missing} missing; the header row has: ${headers.join(', ')}`, mapping.missing[0].name);
+  }
+  if (mapping.ambiguous.length) {
+    const a = mapping.ambiguous[0];
+    throw new FileRefusal(label, `column ${a.column} is named twice (${a.headers.join(', ')}); keep one`, a.column);
+  }
+  base.extra_columns = mapping.extra;
+
+  // 1. Text: one VARCHAR per contract column, plus the line an editor shows (header = line 1;
+  //    Parquet: the row number).
+  const line = f.format === 'parquet' ? 'file_row_number + 1' : 'row_number() over () + 1';
+  const big = f.bytes > PROGRESS_BYTES ? label : undefined;
+  try {
+    await run(ctx, `create or replace temp table __src as
+select ${line} as __line, ${textColumns(kind, mapping.source, f.format === 'parquet').join(', ')}
+from ${from}`, big && `${label} read`);
+  } catch (err) {
+    throw describeError(err);
+  }
+
+  // 2. Typed values and the first broken rule per row.
+  const { sql, rules } = checkSql(kind, ctx.idKey);
+  await run(ctx, `create or replace temp table __chk as ${sql}`, big && `${label} check`);
+  await conn.run(`create or replace temp table __rules as select * from (values ${rules
+    .map((r) => `(${r.index}, ${lit(r.column)}, ${lit(r.rule)}, ${lit(r.message)}, ${r.showValue})`)
+    .join(', ')}) as t(idx, column_name, rule, message, show_value)`);
+
+  // 3. Rejects: file, line, column, rule, message; raw = contract columns as JSON, the ID hashed.
+  const zh = Object.fromEntries(kind.columns.map((c) => [c.name, c.zh]));
+  const valueOf = `case r.column_name ${kind.columns.map((c) => `when ${lit(c.name)} then s.${ident(c.name)}`).join(' ')} end`;
+  const rawJson = `json_object(${kind.columns
+    .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, `s.${ident(c.name)}`)}` : `${lit(c.name)}, s.${ident(c.name)}`))
+    .join(', ')})::varchar`;
+  const zhOf = `case r.column_name ${Object.entries(zh).map(([n, z]) => `when ${lit(n)} then ${lit(z)}`).join(' ')} end`;
+  await conn.run(`insert into load_rejects
+select
+    ${lit(loadId)} as load_id,
+    ${lit(label)} as file,
+    c.__line as line,
+    r.column_name,
+    r.rule,
+    '第' || c.__line || '行 列 ' || r.column_name || '（' || ${zhOf} || '）: ' || r.message || ' (' || r.rule || ')'
+        || case when r.show_value and ${valueOf} is not null then '，值 ' || chr(39) || left(${valueOf}, 80) || chr(39) else '' end as message,
+    ${rawJson} as raw,
+from __chk as c
+join __rules as r on r.idx = c.__fail
+join __src as s on s.__line = c.__line
+order by c.__line`);
+
+  const counts = (await queryRows(conn, `select count(*) as n, count(*) filter (where __fail is null) as ok from __chk`))[0];
+  const rowsRead = num(counts.n);
+  const accepted = num(counts.ok);
+
+  // 4. Within the file the later line wins.
+  const keys = kind.key.map((k) => storedName(kind.columns.find((c) => c.name === k)!));
+  const stored = kind.columns.map(storedName);
+  await conn.run(`create or replace temp table __acc as
+select * exclude (__fail)
+from __chk
+where __fail is null
+qualify row_number() over (partition by ${keys.map(ident).join(', ')} order by __line desc) = 1`);
+  const kept = await one(conn, 'select count(*) from __acc').then(num);
+
+  // 5. Against the warehouse: same key and same content = unchanged; different content = replaced.
+  const table = `raw_${kind.name}`;
+  let unchanged = 0;
+  let replaced = 0;
+  const hasRows = num(await one(conn, `select count(*) from (select 1 from ${table} limit 1)`)) > 0;
+  if (hasRows) {
+    const on = keys.map((k) => `a.${ident(k)} = r.${ident(k)}`).join(' and ');
+    const same = stored.map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
+    await conn.run(`create or replace temp table __match as
+select a.__line, ${same} as __same
+from __acc as a
+join ${table} as r on ${on}`);
+    const m = (await queryRows(conn, `select count(*) filter (where __same) as same, count(*) filter (where not __same) as changed from __match`))[0];
+    unchanged = num(m.same);
+    replaced = num(m.changed);
+    if (replaced) {
+      await conn.run(`delete from ${table} as r
+using (select a.* from __acc as a join __match as m on m.__line = a.__line and not m.__same) as a
+where ${on}`);
+    }
+  }
+  const insertFrom = hasRows
+    ? `from __acc as a anti join (select __line from __match where __same) as m on m.__line = a.__line`
+    : 'from __acc as a';
+  await run(ctx, `insert into ${table} (${[...stored, 'load_id', 'source_file', 'source_line'].map(ident).join(', ')})
+select ${stored.map((k) => `a.${ident(k)}`).join(', ')}, ${lit(loadId)}, ${lit(label)}, a.__line
+${insertFrom}`, big && `${label} write`);
+
+  const result: FileResult = {
+    ...base,
+    status: 'loaded',
+    encoding,
+    rows_read: rowsRead,
+    rows_loaded: accepted,
+    rows_rejected: rowsRead - accepted,
+    rows_replaced: accepted - kept + replaced,
+    rows_unchanged: unchanged,
+    seconds: 0,
+  };
+  const extras = `[${mapping.extra.map(lit).join(', ')}]::varchar[]`;
+  await conn.run(`insert into load_report
+    (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
+values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
+    ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
+  for (const t of ['__src', '__chk', '__rules', '__acc', '__match']) await conn.run(`drop table if exists ${t}`);
+  result.seconds = (performance.now() - t0) / 1000;
+  return result;
+}
+
+export type { RuleDef };

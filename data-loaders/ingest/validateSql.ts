@@ -1,0 +1,183 @@
+// Contract rules → SQL. Every file is read as text (one VARCHAR per contract column, plus its
+// line), then one SELECT parses each column to its type and names the FIRST broken rule of each
+// row as an index into the rule list. No per-row JavaScript: millions of rows stay in DuckDB.
+import { storedName, type Column, type ColumnType, type Kind } from '../contract/index.ts';
+import { hmacSql } from './certHash.ts';
+
+export interface RuleDef {
+  /** Value of __fail for a row that breaks this rule first. */
+  index: number;
+  column: string;
+  rule: string;
+  message: string;
+  /** Whether the rejected value may be quoted in the message (never for resident IDs). */
+  showValue: boolean;
+}
+
+/** Characters trimmed around every value: space, tab, ideographic space (U+3000). */
+const TRIM_CHARS = ' \t\u3000';
+
+export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const str = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+const DATE_RE = String.raw`\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}|\d{8}`;
+const RE: Record<Exclude<ColumnType, 'text' | 'code' | 'bool'>, string> = {
+  admdvs: String.raw`\d{6}`,
+  cert: String.raw`\d{17}[\dX]`,
+  date: DATE_RE,
+  month: String.raw`\d{4}-\d{2}|\d{6}`,
+  timestamp: String.raw`(${DATE_RE})[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?`,
+  money: String.raw`-?\d{1,16}(\.\d{1,2})?`,
+  decimal: String.raw`-?\d{1,8}(\.\d{1,2})?`,
+  int: String.raw`-?\d{1,9}(\.0+)?`,
+};
+
+const TRUE = ['true', 't', '1', 'yes', 'y', '是', '通过', '合格'];
+const FALSE = ['false', 'f', '0', 'no', 'n', '否', '不通过', '不合格'];
+
+const FORMAT: Record<ColumnType, { rule: string; message: (c: Column) => string }> = {
+  text: { rule: 'text', message: () => '' },
+  code: {
+    rule: 'code_value',
+    message: (c) => `不在代码表中 / not in the code list (${Object.keys(c.values ?? {}).join(', ')})`,
+  },
+  admdvs: { rule: 'admdvs_format', message: () => '医保区划应为6位数字 / area code must be 6 digits' },
+  cert: { rule: 'cert_format', message: () => '证件号码应为18位（17位数字加数字或X）/ resident ID must be 18 characters' },
+  date: { rule: 'date_format', message: () => '日期应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYYMMDD / not a valid date' },
+  month: { rule: 'month_format', message: () => '月份应为 YYYY-MM 或 YYYYMM / not a valid month' },
+  timestamp: { rule: 'timestamp_format', message: () => '时间应为日期加 HH:MM[:SS] / not a valid date and time' },
+  money: { rule: 'money_format', message: () => '金额应为元，最多两位小数 / yuan with at most 2 decimals' },
+  decimal: { rule: 'decimal_format', message: () => '应为数字，最多两位小数 / number with at most 2 decimals' },
+  int: { rule: 'int_format', message: () => '应为整数 / whole number expected' },
+  bool: { rule: 'bool_format', message: () => '应为 true/false、1/0、通过/不通过 或 是/否 / true or false expected' },
+};
+
+/** GB 11643 check character of the first 17 digits, as SQL over a text expression. */
+export function certChecksumOk(t: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.map((w, i) => `(ascii(substr(${t}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
+  return `substr('10X98765432', ((${sum}) % 11) + 1, 1) = substr(${t}, 18, 1)`;
+}
+
+/** SQL parsing the text column `t` to the column's type; NULL when empty or malformed. */
+function parseExpr(column: Column, t: string, idKey: Buffer): string {
+  const matches = (re: string) => `regexp_full_match(${t}, ${str(re)})`;
+  switch (column.type) {
+    case 'text':
+      return t;
+    case 'code': {
+      const whens = Object.entries(column.values ?? {}).flatMap(([canon, spellings]) =>
+        [...new Set([canon, ...spellings].map((s) => s.toLowerCase()))].map((s) => `when ${str(s)} then ${str(canon)}`),
+      );
+      return `case lower(${t}) ${whens.join(' ')} end`;
+    }
+    case 'bool':
+      return `case when lower(${t}) in (${TRUE.map(str).join(', ')}) then true when lower(${t}) in (${FALSE.map(str).join(', ')}) then false end`;
+    case 'admdvs':
+      return `case when ${matches(RE.admdvs)} then ${t} end`;
+    case 'cert':
+      return `case when ${matches(RE.cert)} and ${certChecksumOk(t)} then ${hmacSql(idKey, t)} end`;
+    case 'date':
+      return `case when ${matches(RE.date)} then try_strptime(translate(${t}, '-/', ''), '%Y%m%d')::date end`;
+    case 'month':
+      return `case when ${matches(RE.month)} then try_strptime(replace(${t}, '-', '') || '01', '%Y%m%d')::date end`;
+    case 'timestamp':
+      return `case when ${matches(RE.timestamp)} then try_cast(regexp_replace(${t}, '^(\\d{4})[-/]?(\\d{2})[-/]?(\\d{2})[ T]', '\\1-\\2-\\3 ') as timestamp) end`;
+    case 'money':
+      return `case when ${matches(RE.money)} then try_cast(${t} as decimal(18,2)) end`;
+    case 'decimal':
+      return `case when ${matches(RE.decimal)} then try_cast(${t} as decimal(10,2)) end`;
+    case 'int':
+      return `case when ${matches(RE.int)} then try_cast(split_part(${t}, '.', 1) as integer) end`;
+  }
+}
+
+function defaultExpr(column: Column): string | undefined {
+  if (column.default === undefined) return undefined;
+  const sqlType = { money: 'decimal(18,2)', decimal: 'decimal(10,2)', int: 'integer', bool: 'boolean' }[column.type as string];
+  return sqlType ? `${str(column.default)}::${sqlType}` : str(column.default);
+}
+
+const isReversalKind = (kind: Kind) => kind.columns.some((c) => c.name === 'reversal_of');
+
+/**
+ * The text-reading SELECT list: one trimmed VARCHAR per contract column (NULL when the file lacks
+ * an optional column), named by the contract. `source` maps contract column → file header.
+ */
+export function textColumns(kind: Kind, source: Map<string, string>, castToVarchar: boolean): string[] {
+  return kind.columns.map((c) => {
+    const header = source.get(c.name);
+    if (!header) return `null::varchar as ${ident(c.name)}`;
+    const value = castToVarchar ? `cast(${ident(header)} as varchar)` : ident(header);
+    const trimmed = `nullif(trim(${value}, ${str(TRIM_CHARS)}), '')`;
+    return `${c.type === 'cert' ? `upper(${trimmed})` : trimmed} as ${ident(c.name)}`;
+  });
+}
+
+/**
+ * SELECT over the text table `src` (columns __line + contract names) giving __line, every
+ * contract column typed under its stored name, and __fail: the index of the first broken rule
+ * (NULL = row accepted). Returns the rule list that __fail indexes.
+ */
+export function checkSql(kind: Kind, idKey: Buffer, src = '__src'): { sql: string; rules: RuleDef[] } {
+  const rules: RuleDef[] = [];
+  const whens: string[] = [];
+  const addRule = (column: Column, rule: string, message: string, condition: string) => {
+    const index = rules.length;
+    rules.push({ index, column: column.name, rule, message, showValue: column.type !== 'cert' });
+    whens.push(`when ${condition} then ${index}`);
+  };
+  const reversal = isReversalKind(kind);
+
+  const parsed: string[] = [];
+  const finals: string[] = [];
+  for (const c of kind.columns) {
+    const t = ident(`t__${c.name}`);
+    const v = ident(`v__${c.name}`);
+    parsed.push(`${ident(c.name)} as ${t}`, `${parseExpr(c, ident(c.name), idKey)} as ${v}`);
+    const dflt = defaultExpr(c);
+    finals.push(`${dflt ? `coalesce(${v}, ${dflt})` : v} as ${ident(c.name)}`);
+
+    if (c.required) addRule(c, 'required', '必填列为空 / required value missing', `${t} is null`);
+    if (c.type === 'cert') {
+      addRule(c, FORMAT.cert.rule, FORMAT.cert.message(c), `${t} is not null and not regexp_full_match(${t}, ${str(RE.cert)})`);
+      addRule(c, 'cert_checksum', '证件号码校验码错误 (GB 11643) / resident ID check character wrong', `${t} is not null and ${v} is null`);
+    } else if (c.type !== 'text') {
+      addRule(c, FORMAT[c.type].rule, FORMAT[c.type].message(c), `${t} is not null and ${v} is null`);
+    }
+    const exempt = reversal ? ' and reversal_of is null' : '';
+    if (c.min !== undefined) {
+      const negativeMoney = c.type === 'money' && c.min === 0;
+      addRule(
+        c,
+        negativeMoney ? 'negative_amount' : 'below_min',
+        negativeMoney
+          ? `金额为负；只有冲销行可以为负 / negative amount${reversal ? ' outside a reversal row' : ''}`
+          : `不能小于 ${c.min} / must be at least ${c.min}`,
+        `${v} < ${c.min}${exempt}`,
+      );
+    }
+    if (c.max !== undefined) addRule(c, 'above_max', `不能大于 ${c.max} / must be at most ${c.max}`, `${v} > ${c.max}`);
+  }
+  for (const check of kind.checks) {
+    const column = kind.columns.find((c) => c.name === check.column);
+    if (!column) throw new Error(`contract: check ${check.rule} names unknown column ${check.column}`);
+    addRule(column, check.rule, check.message, `not coalesce(${check.sql}, true)`);
+  }
+
+  const typed = kind.columns.map((c) => `${ident(c.name)} as ${ident(storedName(c))}`);
+  const sql = `with parsed as (
+    select __line, ${parsed.join(',\n        ')}
+    from ${src}
+),
+typed as (
+    select *, ${finals.join(',\n        ')}
+    from parsed
+)
+select
+    __line,
+    ${typed.join(',\n    ')},
+    (case ${whens.join('\n        ')} end)::smallint as __fail
+from typed`;
+  return { sql, rules };
+}

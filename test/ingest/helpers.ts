@@ -1,0 +1,43 @@
+// Shared helpers for the ingest tests: temp warehouses, deliveries written from the contract,
+// valid resident IDs, and a fingerprint of every table (row count + content hash).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
+
+/** A resident ID with a correct GB 11643 check character for the 17 given digits. */
+export function residentId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export function tempDir(prefix = 'ltci-ingest-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write a delivery folder: file name → CSV text (or Buffer). */
+export function writeDelivery(dir: string, files: Record<string, string | Buffer>): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+export const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\n') + '\n';
+
+export async function rows(dbPath: string, sql: string): Promise<Record<string, unknown>[]> {
+  return withWarehouse(dbPath, ({ conn }) => queryRows(conn, sql), { readOnly: true });
+}
+
+/** Every base table with its row count and a hash of its full content (order-independent). */
+export async function fingerprint(dbPath: string): Promise<Record<string, string>> {
+  return withWarehouse(dbPath, async ({ conn }) => {
+    const tables = await queryRows(conn, `select table_name from information_schema.tables where table_type = 'BASE TABLE' and table_schema = 'main' order by 1`);
+    const out: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const [r] = await queryRows(conn, `select count(*) as n, coalesce(sum(hash(t::varchar)), 0) as h from "${table_name}" as t`);
+      out[String(table_name)] = `${r.n}:${r.h}`;
+    }
+    return out;
+  }, { readOnly: true });
+}
