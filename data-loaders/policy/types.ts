@@ -1,0 +1,101 @@
+// The policy catalog's rows, one interface per warehouse table (docs/architecture.md, "Policy catalog tables").
+// Money, ratios and quantities are decimal strings (never floats); dates are ISO `YYYY-MM-DD`; null = not set.
+
+export const SCHEMES = ['employee', 'resident'] as const;
+export const FINANCING_COMPONENTS = ['individual', 'medical_fund', 'fiscal', 'employer'] as const;
+export const PRICING_METHODS = ['daily_rate', 'hourly_rate', 'ratio'] as const;
+export const PILOT_BATCHES = ['2016', '2020'] as const;
+
+export interface PolicySchemeRow {
+  policy_id: string;
+  city: string;
+  city_name: string;
+  province: string;
+  scheme: (typeof SCHEMES)[number];
+  effective_from: string;
+  effective_to: string | null;
+  document_no: string;
+  document_title: string;
+  single_account: boolean;
+  min_level: number;
+  min_disability_months: number;
+  benefit_start_offset_days: number;
+  reassessment_months: number | null;
+  waiting_period_months: number | null;
+  assessment_fee_from_fund: boolean;
+  operator_fee_ratio: string | null;
+  /** Added column: first day benefits are payable under this policy (Lianyungang: contributions from 2026-10, benefits from 2027-01-01). */
+  benefits_from: string;
+  /** Added column: the policies/*.json file the row came from. */
+  source_file: string;
+}
+
+export interface PolicyFinancingRow {
+  policy_id: string;
+  component: (typeof FINANCING_COMPONENTS)[number];
+  amount: string;
+  effective_from: string;
+  effective_to: string | null;
+}
+
+export interface PolicyAreaRow {
+  policy_id: string;
+  admdvs: string;
+  area_name: string;
+}
+
+export interface PolicyServiceRow {
+  policy_id: string;
+  service_type: string;
+  method: (typeof PRICING_METHODS)[number];
+  rate: string | null;
+  ratio: string | null;
+  hospital_grade: number | null;
+  monthly_cap: string | null;
+  hours_per_visit: string | null;
+  min_visits_per_month: number | null;
+}
+
+export interface PolicySourceRow {
+  policy_id: string;
+  param: string;
+  value: string | null;
+  document_no: string;
+  clause: string | null;
+  assumed: boolean;
+  assumed_why: string | null;
+}
+
+export interface NationalPilotCityRow {
+  city_name: string;
+  province: string;
+  batch: (typeof PILOT_BATCHES)[number];
+  /** 6-digit city admdvs (first four digits + 00) where known, else null. */
+  city: string | null;
+  /** Added column: the pilot area's own code when it is a district or county-level city (石景山区 110107). */
+  admdvs: string | null;
+}
+
+/** Added table: the national guideline's figures the comparison pages use. */
+export interface PolicyNationalRow {
+  policy_id: string;
+  document_no: string;
+  document_title: string;
+  fund_share_target: string;
+  min_disability_months: number;
+}
+
+export interface PolicyCatalog {
+  scheme: PolicySchemeRow[];
+  financing: PolicyFinancingRow[];
+  area: PolicyAreaRow[];
+  service: PolicyServiceRow[];
+  source: PolicySourceRow[];
+  nationalPilotCity: NationalPilotCityRow[];
+  national: PolicyNationalRow[];
+  files: string[];
+}
+
+export function emptyCatalog(): PolicyCatalog {
+  return { scheme: [], financing: [], area: [], service: [], source: [], nationalPilotCity: [], national: [], files: [] };
+}
