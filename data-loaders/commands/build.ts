@@ -1,5 +1,6 @@
 // `ltci build`: load the policy catalog and config, run the SQL models, then the data tests.
 import type { Command } from '../cli.ts';
+import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
 import { runDataTests, runModels } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
@@ -15,6 +16,8 @@ export const command: Command = {
       const log = (line: string) => console.log(line);
       log(`policy catalog → ${dbPath}`);
       await loadPolicyCatalog(conn, { progress: log });
+      log('config → cfg_surplus_band');
+      await loadConfig(conn, { progress: log });
       log('models:');
       await runModels(conn, { progress: log });
       log('data tests:');

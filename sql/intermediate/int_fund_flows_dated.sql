@@ -1,0 +1,139 @@
+-- grain: one row per non-zero cash flow of a fund: a contribution component of an enrolment row,
+-- a ledger entry, a settlement's fund payment (reversals negative), an assessment fee the fund pays
+-- Cash basis (spec "Definitions"): contributions in the month of paid_date (else coverage_start),
+-- ledger entries in the month of entry_date, benefits in the month of settled_date, assessment
+-- fees in the month of conclusion_date and only where policy_scheme.assessment_fee_from_fund is
+-- true for the city and the assessment's scheme (int_person_events_schemed) in force at that date.
+with enrolments as (
+    select * from stg_enrolment
+),
+
+ledger as (
+    select * from stg_ledger
+),
+
+settlements as (
+    select * from int_settlements_schemed
+),
+
+assessments as (
+    select * from stg_assessment
+),
+
+assessment_schemes as (
+    select * from int_person_events_schemed
+    where event_kind = 'assessment'
+),
+
+policies as (
+    select * from policy_scheme
+),
+
+contributions as (
+    select
+        city,
+        admdvs,
+        scheme,
+        coalesce(paid_date, coverage_start) as flow_date,
+        income_month as flow_month,
+        component,
+        amount,
+        'enrolment' as source_kind,
+        person_no || '|' || scheme || '|' || year as source_id,
+    from enrolments
+    unpivot (
+        amount for component in (
+            individual_amt as 'income_individual',
+            medical_fund_amt as 'income_medical_fund',
+            fiscal_amt as 'income_fiscal',
+            employer_amt as 'income_employer',
+            other_amt as 'income_other'
+        )
+    )
+),
+
+ledger_entries as (
+    select
+        city,
+        admdvs,
+        scheme,
+        entry_date as flow_date,
+        entry_month as flow_month,
+        case
+            when direction = 'income' then 'income_other'
+            when category = 'operator_fee' then 'expenditure_operator'
+            else 'expenditure_other'
+        end as component,
+        amount,
+        'ledger' as source_kind,
+        entry_id as source_id,
+    from ledger
+),
+
+benefits as (
+    select
+        city,
+        admdvs,
+        scheme,
+        settled_date as flow_date,
+        settled_month as flow_month,
+        'expenditure_benefits' as component,
+        fund_amt as amount,
+        'settlement' as source_kind,
+        settlement_id as source_id,
+    from settlements
+),
+
+assessment_fees as (
+    select
+        assessments.city,
+        assessments.admdvs,
+        assessment_schemes.scheme,
+        assessments.conclusion_date as flow_date,
+        date_trunc('month', assessments.conclusion_date)::date as flow_month,
+        'expenditure_assessment' as component,
+        assessments.fee_amt as amount,
+        'assessment' as source_kind,
+        assessments.assessment_id as source_id,
+    from assessments
+    inner join assessment_schemes
+        on assessment_schemes.event_id = assessments.assessment_id
+    where exists (
+        select 1
+        from policies
+        where policies.city = assessments.city
+            and policies.scheme = assessment_schemes.scheme
+            and policies.effective_from <= assessments.conclusion_date
+            and coalesce(policies.effective_to, date '9999-12-31') >= assessments.conclusion_date
+            and policies.assessment_fee_from_fund
+    )
+),
+
+unioned as (
+    select * from contributions
+    union all
+    select * from ledger_entries
+    union all
+    select * from benefits
+    union all
+    select * from assessment_fees
+),
+
+final as (
+    select
+        city,
+        admdvs,
+        scheme,
+        flow_date,
+        flow_month,
+        year(flow_month)::integer as flow_year,
+        case when component like 'income_%' then 'income' else 'expenditure' end as direction,
+        component,
+        amount::decimal(18, 2) as amount,
+        source_kind,
+        source_id,
+    from unioned
+    where amount <> 0
+)
+
+select * from final
