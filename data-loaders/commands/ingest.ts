@@ -1,7 +1,7 @@
 // `ltci ingest <delivery-dir>...`: load delivery folders into the warehouse (contract v1).
 import { UserError, type Command } from '../cli.ts';
 import { resolveDbPath } from '../db.ts';
-import { IngestRefusedError, ingestDeliveries, newLoadId, type FileResult } from '../ingest/index.ts';
+import { IngestRefusedError, ingestDeliveries, newLoadId, type DeliveryResult, type FileResult } from '../ingest/index.ts';
 import type { EncodingOption } from '../ingest/encoding.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -33,10 +33,17 @@ export const command: Command = {
     const dbPath = resolveDbPath(values.db as string | undefined);
     let current = '';
     try {
-      const result = await ingestDeliveries(dbPath, positionals, {
+      const printDelivery = (d: DeliveryResult) => {
+        for (const i of d.ignored) console.log(`  ignored ${i.name}: ${i.why}`);
+        const t = d.files.reduce((a, f) => ({ read: a.read + f.rows_read, rejected: a.rejected + f.rows_rejected }), { read: 0, rejected: 0 });
+        const skipped = d.files.filter((f) => f.status === 'skipped').length;
+        console.log(`load ${d.loadId}: ${d.files.length} files${skipped ? ` (${skipped} already loaded, skipped)` : ''}, ${n(t.read)} rows read, ${n(t.rejected)} rejected${t.rejected ? ` — see: ltci sql "select * from load_rejects where load_id = '${d.loadId}'"` : ''}`);
+      };
+      await ingestDeliveries(dbPath, positionals, {
         encoding: encoding as EncodingOption,
         progress: (line) => process.stderr.write(line + '\n'),
         onFile: (r) => console.log(fileSummary(r)),
+        onDelivery: printDelivery,
         loadId: (dir) => {
           const id = newLoadId();
           current = dir;
@@ -44,12 +51,6 @@ export const command: Command = {
           return id;
         },
       });
-      for (const d of result.deliveries) {
-        for (const i of d.ignored) console.log(`  ignored ${i.name}: ${i.why}`);
-        const t = d.files.reduce((a, f) => ({ read: a.read + f.rows_read, rejected: a.rejected + f.rows_rejected }), { read: 0, rejected: 0 });
-        const skipped = d.files.filter((f) => f.status === 'skipped').length;
-        console.log(`load ${d.loadId}: ${d.files.length} files${skipped ? ` (${skipped} already loaded, skipped)` : ''}, ${n(t.read)} rows read, ${n(t.rejected)} rejected${t.rejected ? ` — see: ltci sql "select * from load_rejects where load_id = '${d.loadId}'"` : ''}`);
-      }
       return 0;
     } catch (err) {
       if (err instanceof IngestRefusedError && current === err.delivery) console.error('  (rolled back: the lines above were not kept)');

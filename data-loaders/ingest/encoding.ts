@@ -105,3 +105,31 @@ export async function transcodeToUtf8(path: string, target: string, onBytes?: (n
   out.end();
   await outDone;
 }
+
+/** Split one CSV record (RFC 4180 quoting) that starts `text`; stops at the first unquoted newline. */
+export function parseCsvRecord(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') fields.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') break;
+    else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** The header row of a UTF-8 CSV file (plain or gzip), BOM removed. */
+export async function readCsvHeader(path: string): Promise<string[]> {
+  const { bytes } = await head(path, 1 << 16);
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new EncodingError('the file is empty: a header row is required');
+  return parseCsvRecord(text);
+}

@@ -3,8 +3,8 @@
 import type { Column, Kind } from '../contract/index.ts';
 
 export interface HeaderMapping {
-  /** Contract column name → the file's header as DuckDB names it. */
-  source: Map<string, string>;
+  /** Contract column name → the position of its header (0-based). */
+  source: Map<string, number>;
   /** Headers that match no contract column (reported, never loaded). */
   extra: string[];
   /** Required contract columns with no header. */
@@ -22,19 +22,19 @@ export function headerSpellings(column: Column): string[] {
 }
 
 export function mapHeaders(kind: Kind, headers: string[]): HeaderMapping {
-  const byColumn = new Map<string, string[]>();
+  const byColumn = new Map<string, number[]>();
   const extra: string[] = [];
-  for (const header of headers) {
+  headers.forEach((header, i) => {
     const key = normaliseHeader(header);
     const column = kind.columns.find((c) => headerSpellings(c).includes(key));
     if (!column) extra.push(header);
-    else byColumn.set(column.name, [...(byColumn.get(column.name) ?? []), header]);
-  }
-  const source = new Map<string, string>();
+    else byColumn.set(column.name, [...(byColumn.get(column.name) ?? []), i]);
+  });
+  const source = new Map<string, number>();
   const ambiguous: HeaderMapping['ambiguous'] = [];
-  for (const [column, names] of byColumn) {
-    if (names.length > 1) ambiguous.push({ column, headers: names });
-    source.set(column, names[0]);
+  for (const [column, positions] of byColumn) {
+    if (positions.length > 1) ambiguous.push({ column, headers: positions.map((i) => headers[i]) });
+    source.set(column, positions[0]);
   }
   const missing = kind.columns.filter((c) => c.required && !source.has(c.name));
   return { source, extra, missing, ambiguous };

@@ -21,6 +21,8 @@ export interface IngestOptions {
   progress?: (message: string) => void;
   /** Called once per file as soon as it is done (the CLI prints its summary line). */
   onFile?: (result: FileResult) => void;
+  /** Called once per delivery after its transaction committed. */
+  onDelivery?: (result: DeliveryResult) => void;
   /** Fixed load id (tests); default: timestamp + random suffix. */
   loadId?: (dir: string) => string;
 }
@@ -99,6 +101,7 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
         rmSync(tmpDir, { recursive: true, force: true });
       }
       deliveries.push(delivery);
+      opts.onDelivery?.(delivery);
     }
   });
   return { dbPath, deliveries };

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { storedName, type Kind } from '../contract/index.ts';
 import { lit, queryRows } from '../db.ts';
 import type { DeliveryFile } from './delivery.ts';
-import { detectEncoding, EncodingError, fileSha256, transcodeToUtf8, type Encoding, type EncodingOption } from './encoding.ts';
+import { detectEncoding, EncodingError, fileSha256, readCsvHeader, transcodeToUtf8, type Encoding, type EncodingOption } from './encoding.ts';
 import { mapHeaders } from './headers.ts';
 import { checkSql, ident, textColumns, type RuleDef } from './validateSql.ts';
 import { hmacSql } from './certHash.ts';
@@ -75,22 +75,47 @@ async function one<T = number>(conn: DuckDBConnection, sql: string): Promise<T> 
 
 const num = (v: unknown) => Number(v ?? 0);
 
-/** Where DuckDB reads the file from: itself for UTF-8 and Parquet, a transcoded copy for GB18030. */
-async function readerSql(ctx: LoadContext, f: DeliveryFile, label: string): Promise<{ from: string; encoding: FileResult['encoding'] }> {
-  if (f.format === 'parquet') return { from: `read_parquet(${lit(f.path)}, file_row_number = true)`, encoding: 'parquet' };
+interface Reader {
+  /** Headers as delivered, and as the SQL reader names them (unique). */
+  headers: string[];
+  names: string[];
+  /** Builds the FROM clause. */
+  from: string;
+  encoding: FileResult['encoding'];
+}
+
+/** First line of DuckDB's error: for CSV errors, the line, the original text and what is wrong. */
+function readError(label: string, err: unknown): FileRefusal {
+  const lines = (err as Error).message.split('\n');
+  const stop = lines.findIndex((l) => l.startsWith('Possible fixes') || l.startsWith('LINE '));
+  return new FileRefusal(label, `cannot read the file: ${lines.slice(0, stop > 0 ? stop : 1).join(' ').replace(/\s+/g, ' ').trim()}`);
+}
+
+/**
+ * How DuckDB reads the file: Parquet directly; CSV with the header row read here (so nothing is
+ * guessed: comma, double quotes, every column VARCHAR); GB18030 from a transcoded UTF-8 copy.
+ */
+async function reader(ctx: LoadContext, f: DeliveryFile, label: string): Promise<Reader> {
+  if (f.format === 'parquet') {
+    const from = `read_parquet(${lit(f.path)}, file_row_number = true)`;
+    let headers: string[];
+    try {
+      headers = (await queryRows(ctx.conn, `describe select * from ${from}`)).map((r) => String(r.column_name));
+    } catch (err) {
+      throw readError(label, err);
+    }
+    headers = headers.filter((h) => h !== 'file_row_number');
+    return { headers, names: headers, from, encoding: 'parquet' };
+  }
   let encoding: Encoding;
+  let path = f.path;
   try {
     encoding = ctx.encoding === 'auto' ? await detectEncoding(f.path) : ctx.encoding;
-  } catch (err) {
-    throw new FileRefusal(label, (err as Error).message);
-  }
-  let path = f.path;
-  if (encoding === 'gb18030') {
-    path = join(ctx.tmpDir, `${f.name.replace(/\.gz$/i, '')}.utf8.csv`);
-    const big = f.bytes > PROGRESS_BYTES && ctx.progress;
-    let next = PROGRESS_BYTES;
-    const t0 = performance.now();
-    try {
+    if (encoding === 'gb18030') {
+      path = join(ctx.tmpDir, `${f.name.replace(/\.gz$/i, '')}.utf8.csv`);
+      const big = f.bytes > PROGRESS_BYTES && ctx.progress;
+      let next = PROGRESS_BYTES;
+      const t0 = performance.now();
       await transcodeToUtf8(f.path, path, (n) => {
         if (big && n >= next) {
           next += PROGRESS_BYTES;
@@ -98,11 +123,22 @@ async function readerSql(ctx: LoadContext, f: DeliveryFile, label: string): Prom
           ctx.progress?.(`  ${label}: GB18030 → UTF-8 ${mb.toFixed(0)} MB, ${(mb / ((performance.now() - t0) / 1000)).toFixed(0)} MB/s`);
         }
       });
-    } catch (err) {
-      throw new FileRefusal(label, err instanceof EncodingError ? err.message : String(err));
     }
+    const headers = await readCsvHeader(path);
+    const seen = new Set<string>();
+    const names = headers.map((h, i) => {
+      let name = h || `column${i + 1}`;
+      while (seen.has(name.toLowerCase())) name = `${name}_${i + 1}`;
+      seen.add(name.toLowerCase());
+      return name;
+    });
+    const columns = names.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ');
+    const from = `read_csv(${lit(path)}, columns = {${columns}}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"')`;
+    return { headers, names, from, encoding };
+  } catch (err) {
+    if (err instanceof EncodingError) throw new FileRefusal(label, err.message);
+    throw err;
   }
-  return { from: `read_csv(${lit(path)}, all_varchar = true, header = true, auto_detect = true)`, encoding };
 }
 
 /** Load one file. Throws FileRefusal when the file cannot be loaded at all. */
@@ -119,15 +155,7 @@ export async function loadFile(ctx: LoadContext, f: DeliveryFile, label: string)
     return { ...base, ...zero, status: 'skipped', previousLoadId: String(previous[0].load_id), encoding: f.format === 'parquet' ? 'parquet' : 'utf8', seconds: (performance.now() - t0) / 1000 };
   }
 
-  const { from, encoding } = await readerSql(ctx, f, label);
-  const describeError = (err: unknown) => new FileRefusal(label, `cannot read the file: ${(err as Error).message.split('\n')[0]}`);
-  let headers: string[];
-  try {
-    headers = (await queryRows(conn, `describe select * from ${from}`)).map((r) => String(r.column_name));
-  } catch (err) {
-    throw describeError(err);
-  }
-  if (f.format === 'parquet') headers = headers.filter((h) => h !== 'file_row_number');
+  const { headers, names, from, encoding } = await reader(ctx, f, label);
   const mapping = mapHeaders(kind, headers);
   if (mapping.missing.length) {
     const missing = mapping.missing.map((c) => `${c.name} (${c.zh})`).join(', ');
@@ -145,10 +173,10 @@ export async function loadFile(ctx: LoadContext, f: DeliveryFile, label: string)
   const big = f.bytes > PROGRESS_BYTES ? label : undefined;
   try {
     await run(ctx, `create or replace temp table __src as
-select ${line} as __line, ${textColumns(kind, mapping.source, f.format === 'parquet').join(', ')}
+select ${line} as __line, ${textColumns(kind, mapping.source, names, f.format === 'parquet').join(', ')}
 from ${from}`, big && `${label} read`);
   } catch (err) {
-    throw describeError(err);
+    throw readError(label, err);
   }
 
   // 2. Typed values and the first broken rule per row.

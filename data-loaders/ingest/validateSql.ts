@@ -102,12 +102,14 @@ const isReversalKind = (kind: Kind) => kind.columns.some((c) => c.name === 'reve
 
 /**
  * The text-reading SELECT list: one trimmed VARCHAR per contract column (NULL when the file lacks
- * an optional column), named by the contract. `source` maps contract column → file header.
+ * an optional column), named by the contract. `source` maps contract column → header position,
+ * `names` are the headers as the SQL reader names them.
  */
-export function textColumns(kind: Kind, source: Map<string, string>, castToVarchar: boolean): string[] {
+export function textColumns(kind: Kind, source: Map<string, number>, names: string[], castToVarchar: boolean): string[] {
   return kind.columns.map((c) => {
-    const header = source.get(c.name);
-    if (!header) return `null::varchar as ${ident(c.name)}`;
+    const position = source.get(c.name);
+    const header = position === undefined ? undefined : names[position];
+    if (header === undefined) return `null::varchar as ${ident(c.name)}`;
     const value = castToVarchar ? `cast(${ident(header)} as varchar)` : ident(header);
     const trimmed = `nullif(trim(${value}, ${str(TRIM_CHARS)}), '')`;
     return `${c.type === 'cert' ? `upper(${trimmed})` : trimmed} as ${ident(c.name)}`;

@@ -23,7 +23,8 @@ export function writeDelivery(dir: string, files: Record<string, string | Buffer
   return dir;
 }
 
-export const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\n') + '\n';
+const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+export const csv = (lines: string[][]) => lines.map((l) => l.map(field).join(',')).join('\n') + '\n';
 
 export async function rows(dbPath: string, sql: string): Promise<Record<string, unknown>[]> {
   return withWarehouse(dbPath, ({ conn }) => queryRows(conn, sql), { readOnly: true });
