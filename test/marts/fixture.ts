@@ -1,5 +1,5 @@
 // A throw-away warehouse for mart tests: raw tables from the contract, the policy catalog tables
-// (columns as in docs/architecture.md, created by hand until the tests need the real catalog),
+// (the loader's column list, rows inserted by hand so each test states the policy it assumes),
 // cfg_surplus_band from config/thresholds.json, and helpers to insert rows and read marts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,32 +9,10 @@ import { loadConfig } from '../../data-loaders/config.ts';
 import { createWarehouseTables } from '../../data-loaders/contract/index.ts';
 import { lit, queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { runDataTests, runModels, type DataTestResult } from '../../data-loaders/models.ts';
+import { POLICY_TABLES } from '../../data-loaders/policy/index.ts';
 
-/** The catalog tables the marts read, with the columns of docs/architecture.md (plus the loader's additions). */
-export const POLICY_TABLES_DDL = [
-  `create table if not exists policy_scheme (
-    policy_id VARCHAR, city VARCHAR, city_name VARCHAR, province VARCHAR, scheme VARCHAR,
-    effective_from DATE, effective_to DATE, document_no VARCHAR, document_title VARCHAR,
-    single_account BOOLEAN, min_level INTEGER, min_disability_months INTEGER,
-    benefit_start_offset_days INTEGER, reassessment_months INTEGER, waiting_period_months INTEGER,
-    assessment_fee_from_fund BOOLEAN, operator_fee_ratio DECIMAL(6,4), benefits_from DATE, source_file VARCHAR
-  )`,
-  `create table if not exists policy_financing (
-    policy_id VARCHAR, component VARCHAR, amount DECIMAL(18,2), effective_from DATE, effective_to DATE
-  )`,
-  `create table if not exists policy_area (policy_id VARCHAR, admdvs VARCHAR, area_name VARCHAR)`,
-  `create table if not exists policy_service (
-    policy_id VARCHAR, service_type VARCHAR, method VARCHAR, rate DECIMAL(18,2), ratio DECIMAL(6,4),
-    hospital_grade INTEGER, monthly_cap DECIMAL(18,2), hours_per_visit DECIMAL(6,2), min_visits_per_month INTEGER
-  )`,
-  `create table if not exists policy_source (
-    policy_id VARCHAR, param VARCHAR, value VARCHAR, document_no VARCHAR, clause VARCHAR, assumed BOOLEAN, assumed_why VARCHAR
-  )`,
-  `create table if not exists national_pilot_city (city_name VARCHAR, province VARCHAR, batch VARCHAR, city VARCHAR, admdvs VARCHAR)`,
-  `create table if not exists policy_national (
-    policy_id VARCHAR, document_no VARCHAR, document_title VARCHAR, fund_share_target DECIMAL(6,4), min_disability_months INTEGER
-  )`,
-];
+/** The policy catalog tables, created empty with the loader's own column list (rows are inserted by hand). */
+export const POLICY_TABLES_DDL = POLICY_TABLES.map((t) => `create table if not exists ${t.name} (${t.columns.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
 
 export type Row = Record<string, string | number | boolean | null>;
 

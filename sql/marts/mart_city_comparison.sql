@@ -1,0 +1,152 @@
+-- grain: one row per city, scheme (employee / resident / unassigned / all) and calendar year
+-- participants (Y): distinct persons with an enrolment row whose coverage overlaps Y.
+-- beneficiaries, fund_share, home_community_share: settlements by year of service_month (spec).
+-- financing_per_capita (Y): contributions on enrolment rows with year = Y / distinct persons on them.
+-- income, expenditure, surplus_rate, months_payable, surplus_status: mart_fund_annual (cash years).
+with enrolments as (
+    select * from stg_enrolment
+),
+
+settlements as (
+    select * from int_settlements_schemed
+),
+
+fund_annual as (
+    select * from mart_fund_annual
+),
+
+policies as (
+    select * from policy_scheme
+),
+
+national as (
+    select fund_share_target from policy_national
+    order by policy_id desc
+    limit 1
+),
+
+enrolment_years as (
+    select
+        person_no,
+        city,
+        scheme,
+        unnest(range(year(coverage_start), year(coverage_end) + 1))::integer as year,
+    from enrolments
+),
+
+participants as (
+    select
+        city,
+        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
+        year,
+        count(distinct person_no)::integer as participants,
+    from enrolment_years
+    group by grouping sets ((city, scheme, year), (city, year))
+),
+
+financing as (
+    select
+        city,
+        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
+        year,
+        sum(contribution_total)::decimal(18, 2) as financing_total,
+        count(distinct person_no)::integer as financed_persons,
+    from enrolments
+    group by grouping sets ((city, scheme, year), (city, year))
+),
+
+services as (
+    select
+        city,
+        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
+        service_year as year,
+        count(distinct person_no) filter (where not is_reversal)::integer as beneficiaries,
+        count(distinct person_no) filter (
+            where not is_reversal
+                and service_type in ('home_visit', 'home_family', 'community_day', 'home_medical_nursing')
+        )::integer as home_community_beneficiaries,
+        sum(fund_amt)::decimal(18, 2) as fund_amt,
+        sum(eligible_amt)::decimal(18, 2) as eligible_amt,
+    from settlements
+    group by grouping sets ((city, scheme, service_year), (city, service_year))
+),
+
+city_names as (
+    select
+        city,
+        min(city_name) as city_name,
+    from policies
+    group by city
+),
+
+keys as (
+    select city, scheme, year from participants
+    union
+    select city, scheme, year from financing
+    union
+    select city, scheme, year from services
+    union
+    select city, scheme, year from fund_annual
+),
+
+final as (
+    select
+        keys.city,
+        city_names.city_name,
+        keys.scheme,
+        keys.year,
+        coalesce(participants.participants, 0) as participants,
+        coalesce(services.beneficiaries, 0) as beneficiaries,
+        case
+            when participants.participants > 0
+                then round(coalesce(services.beneficiaries, 0) * 1000 / participants.participants, 2)::decimal(12, 2)
+        end as beneficiaries_per_1000,
+        case
+            when financing.financed_persons > 0
+                then round(financing.financing_total / financing.financed_persons, 2)::decimal(18, 2)
+        end as financing_per_capita,
+        fund_annual.income_total,
+        fund_annual.expenditure_total,
+        fund_annual.balance_end,
+        fund_annual.surplus_rate,
+        fund_annual.months_payable,
+        fund_annual.surplus_status,
+        fund_annual.status_basis,
+        fund_annual.year_complete,
+        case
+            when services.eligible_amt <> 0 then round(services.fund_amt / services.eligible_amt, 4)::decimal(10, 4)
+        end as fund_share,
+        national.fund_share_target,
+        case
+            when services.beneficiaries > 0
+                then round(services.home_community_beneficiaries / services.beneficiaries, 4)::decimal(10, 4)
+        end as home_community_share,
+        coalesce(services.home_community_beneficiaries, 0) as home_community_beneficiaries,
+        financing.financing_total,
+        coalesce(financing.financed_persons, 0) as financed_persons,
+        services.fund_amt,
+        services.eligible_amt,
+    from keys
+    left join participants
+        on participants.city = keys.city
+        and participants.scheme = keys.scheme
+        and participants.year = keys.year
+    left join financing
+        on financing.city = keys.city
+        and financing.scheme = keys.scheme
+        and financing.year = keys.year
+    left join services
+        on services.city = keys.city
+        and services.scheme = keys.scheme
+        and services.year = keys.year
+    left join fund_annual
+        on fund_annual.city = keys.city
+        and fund_annual.scheme = keys.scheme
+        and fund_annual.year = keys.year
+    left join city_names
+        on city_names.city = keys.city
+    left join national
+        on true
+)
+
+select * from final

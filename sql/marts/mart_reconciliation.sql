@@ -1,0 +1,167 @@
+-- grain: one row per reconciliation check
+-- severity 'error': an invariant that must hold (sql/tests/mart_reconciliation__errors_pass fails the
+-- build otherwise). 'warn': counts of rows the raw data may legitimately contain (the audit flags
+-- them; a data test would fail the build on the demo's planted anomalies), shown on the
+-- data-quality page. 'info': context, always passed.
+with settlements as (
+    select * from int_settlements_schemed
+),
+
+fund_monthly as (
+    select * from mart_fund_monthly
+    where scheme = 'all'
+),
+
+service_type as (
+    select * from mart_service_type
+    where scheme = 'all'
+),
+
+loads as (
+    select * from load_report
+),
+
+raw_totals as (
+    select
+        (select coalesce(sum(fund_amt), 0) from raw_settlement) as settlement_fund_amt,
+        (
+            select coalesce(sum(individual_amt + medical_fund_amt + fiscal_amt + coalesce(employer_amt, 0) + coalesce(other_amt, 0)), 0)
+            from raw_enrolment
+        ) as contributions,
+        (
+            select coalesce(sum(amount), 0)
+            from raw_ledger
+            where category in ('lottery_fund', 'donation', 'interest', 'other_income')
+        ) as ledger_income,
+        (select coalesce(sum(amount), 0) from raw_ledger where category = 'operator_fee') as ledger_operator_fee,
+        (select coalesce(sum(amount), 0) from raw_ledger where category = 'other_expense') as ledger_other_expense,
+        (select coalesce(sum(fee_amt), 0) from raw_assessment) as assessment_fees,
+),
+
+mart_totals as (
+    select
+        coalesce(sum(expenditure_benefits), 0) as expenditure_benefits,
+        coalesce(sum(income_total), 0) as income_total,
+        coalesce(sum(expenditure_operator), 0) as expenditure_operator,
+        coalesce(sum(expenditure_other), 0) as expenditure_other,
+        coalesce(sum(expenditure_assessment), 0) as expenditure_assessment,
+        coalesce(sum(net), 0) as net,
+    from fund_monthly
+),
+
+last_months as (
+    select * from fund_monthly
+    qualify month = max(month) over (partition by city)
+),
+
+closing_balances as (
+    select coalesce(sum(cumulative_balance), 0) as balance
+    from last_months
+),
+
+load_totals as (
+    select
+        coalesce(sum(rows_read), 0) as rows_read,
+        coalesce(sum(rows_loaded + rows_rejected), 0) as rows_accounted,
+        count(*) filter (where rows_read <> rows_loaded + rows_rejected) as unbalanced_files,
+        coalesce(sum(rows_rejected), 0) as rows_rejected,
+        coalesce(sum(rows_replaced), 0) as rows_replaced,
+    from loads
+),
+
+counts as (
+    select
+        count(*) filter (where not is_reversal and not enrolled) as not_enrolled,
+        count(*) filter (
+            where institution_code is not null
+                and institution_code not in (select institution_code from stg_institution)
+        ) as unknown_institution,
+        count(*) filter (where scheme = 'unassigned') as scheme_unassigned,
+        count(*) filter (where scheme_rule in ('enrolment_nearest', 'city_single_scheme')) as scheme_by_fallback,
+        count(*) filter (where is_reversal and not reversal_original_found) as reversal_without_original,
+    from settlements
+),
+
+checks as (
+    select 'settlement fund_amt = expenditure_benefits' as check_name, 'error' as severity,
+        raw_totals.settlement_fund_amt as expected, mart_totals.expenditure_benefits as actual,
+        'sum of raw_settlement.fund_amt (reversals included) vs mart_fund_monthly (scheme all)' as detail,
+    from raw_totals, mart_totals
+    union all
+    select 'settlement fund_amt = mart_service_type fund_amt', 'error',
+        raw_totals.settlement_fund_amt, (select coalesce(sum(fund_amt), 0) from service_type),
+        'sum of raw_settlement.fund_amt vs mart_service_type (scheme all)',
+    from raw_totals
+    union all
+    select 'contributions + ledger income = income_total', 'error',
+        raw_totals.contributions + raw_totals.ledger_income, mart_totals.income_total,
+        'raw_enrolment amounts + raw_ledger income categories vs mart_fund_monthly (scheme all)',
+    from raw_totals, mart_totals
+    union all
+    select 'ledger operator_fee = expenditure_operator', 'error',
+        raw_totals.ledger_operator_fee, mart_totals.expenditure_operator, 'raw_ledger category operator_fee',
+    from raw_totals, mart_totals
+    union all
+    select 'ledger other_expense = expenditure_other', 'error',
+        raw_totals.ledger_other_expense, mart_totals.expenditure_other, 'raw_ledger category other_expense',
+    from raw_totals, mart_totals
+    union all
+    select 'closing balances = sum of net', 'error',
+        mart_totals.net, (select balance from closing_balances limit 1),
+        'sum over cities of the last cumulative_balance vs sum of net (scheme all)',
+    from mart_totals
+    union all
+    select 'files where rows read <> loaded + rejected', 'error', 0, load_totals.unbalanced_files,
+        'load_report: rows_read = rows_loaded + rows_rejected for every file',
+    from load_totals
+    union all
+    select 'rows read = loaded + rejected (all files)', 'error', load_totals.rows_read, load_totals.rows_accounted,
+        'load_report: sum of rows_read vs sum of rows_loaded + rows_rejected',
+    from load_totals
+    union all
+    select 'assessment fees paid by the fund', 'info',
+        raw_totals.assessment_fees, mart_totals.expenditure_assessment,
+        'raw_assessment.fee_amt (expected) vs expenditure_assessment: only where policy_scheme.assessment_fee_from_fund',
+    from raw_totals, mart_totals
+    union all
+    select 'rows rejected at load', 'warn', 0, load_totals.rows_rejected, 'see load_rejects for file, line and reason',
+    from load_totals
+    union all
+    select 'rows replaced by a later delivery', 'info', 0, load_totals.rows_replaced, 'corrections: a later delivery repeating a key',
+    from load_totals
+    union all
+    select 'settlements without a covering enrolment', 'warn', 0, counts.not_enrolled,
+        'non-reversal settlements whose person has no enrolment covering the service month (audit rule not_enrolled)',
+    from counts
+    union all
+    select 'settlements with an unknown institution', 'warn', 0, counts.unknown_institution,
+        'institution_code not in the institution extract (audit rule non_designated)',
+    from counts
+    union all
+    select 'settlements with scheme unassigned', 'warn', 0, counts.scheme_unassigned,
+        'no enrolment and more than one scheme in force in the city: counted only in the `all` rows and the unassigned rows',
+    from counts
+    union all
+    select 'settlements with scheme from a fallback rule', 'info', 0, counts.scheme_by_fallback,
+        'scheme from the nearest enrolment or the city''s only scheme (docs/marts.md)',
+    from counts
+    union all
+    select 'reversals whose original is missing', 'warn', 0, counts.reversal_without_original,
+        'reversal_of names a settlement not in the warehouse',
+    from counts
+),
+
+final as (
+    select
+        row_number() over ()::integer as check_order,
+        check_name,
+        severity,
+        expected::decimal(18, 2) as expected,
+        actual::decimal(18, 2) as actual,
+        (actual - expected)::decimal(18, 2) as difference,
+        severity = 'info' or expected = actual as passed,
+        detail,
+    from checks
+)
+
+select * from final
