@@ -1,0 +1,308 @@
+-- grain: one row per settlement (reversal rows included), with the enrolment, policy and assessment it is
+-- checked against and one boolean per eligibility condition (docs/audit-rules.md). Policy parameters come
+-- from the policy_* tables only. Which conditions become findings is decided in int_settlement_priced.
+with settlements as (
+    select * from stg_settlement
+),
+
+enrolments as (
+    select * from stg_enrolment
+),
+
+assessments as (
+    select * from stg_assessment
+),
+
+institutions as (
+    select * from stg_institution
+),
+
+policies as (
+    select * from policy_scheme
+),
+
+policy_areas as (
+    select * from policy_area
+),
+
+policy_services as (
+    select * from policy_service
+),
+
+reversed as (
+    select distinct reversal_of as settlement_id,
+    from settlements
+    where is_reversal
+),
+
+settlement_months as (
+    select
+        settlements.*,
+        last_day(settlements.service_month) as month_end,
+        reversed.settlement_id is not null as is_reversed,
+    from settlements
+    left join reversed
+        on reversed.settlement_id = settlements.settlement_id
+),
+
+-- Contribution spells per person and city (either scheme: Lianyungang keeps one account): a row that
+-- starts more than a day after every earlier row ended starts a new spell after a gap.
+enrolment_gaps as (
+    select
+        *,
+        coalesce(
+            coverage_start > max(coverage_end) over (
+                partition by person_no, city
+                order by coverage_start, scheme, year
+                rows between unbounded preceding and 1 preceding
+            ) + 1,
+            false
+        ) as starts_after_gap,
+    from enrolments
+),
+
+enrolment_spells as (
+    select
+        *,
+        sum(starts_after_gap::integer) over (
+            partition by person_no, city
+            order by coverage_start, scheme, year
+            rows between unbounded preceding and current row
+        ) as spell_no,
+    from enrolment_gaps
+),
+
+enrolment_spell_starts as (
+    select
+        *,
+        min(coverage_start) over (partition by person_no, city, spell_no) as spell_start,
+    from enrolment_spells
+),
+
+-- The enrolment in the settlement's city covering any day of the service month; ties: latest
+-- coverage_start, then employee before resident.
+covering_enrolment as (
+    select
+        settlement_months.settlement_id,
+        enrolment_spell_starts.scheme,
+        enrolment_spell_starts.admdvs as enrolment_admdvs,
+        enrolment_spell_starts.year as enrolment_year,
+        enrolment_spell_starts.spell_no > 0 as after_contribution_gap,
+        enrolment_spell_starts.spell_start,
+    from settlement_months
+    inner join enrolment_spell_starts
+        on enrolment_spell_starts.person_no = settlement_months.person_no
+        and enrolment_spell_starts.city = settlement_months.city
+        and enrolment_spell_starts.coverage_start <= settlement_months.month_end
+        and enrolment_spell_starts.coverage_end >= settlement_months.service_month
+    qualify row_number() over (
+        partition by settlement_months.settlement_id
+        order by enrolment_spell_starts.coverage_start desc, enrolment_spell_starts.scheme
+    ) = 1
+),
+
+-- The city's policy for the enrolment's scheme in force on any day of the service month.
+policy_in_force as (
+    select
+        settlement_months.settlement_id,
+        policies.*,
+    from settlement_months
+    inner join covering_enrolment
+        on covering_enrolment.settlement_id = settlement_months.settlement_id
+    inner join policies
+        on policies.city = settlement_months.city
+        and policies.scheme = covering_enrolment.scheme
+        and policies.effective_from <= settlement_months.month_end
+        and coalesce(policies.effective_to, date '9999-12-31') >= settlement_months.service_month
+    qualify row_number() over (
+        partition by settlement_months.settlement_id
+        order by policies.effective_from desc
+    ) = 1
+),
+
+later_policy as (
+    select distinct settlement_months.settlement_id,
+    from settlement_months
+    inner join covering_enrolment
+        on covering_enrolment.settlement_id = settlement_months.settlement_id
+    inner join policies
+        on policies.city = settlement_months.city
+        and policies.scheme = covering_enrolment.scheme
+        and policies.effective_from > settlement_months.month_end
+),
+
+-- Assessments of the person in the city, placed relative to the service month.
+assessment_candidates as (
+    select
+        settlement_months.settlement_id,
+        assessments.assessment_id,
+        assessments.conclusion_date,
+        assessments.approved and assessments.level >= policy_in_force.min_level as qualifies,
+        case
+            when assessments.conclusion_date < settlement_months.service_month then 'before_month'
+            when assessments.conclusion_date <= settlement_months.month_end then 'in_month'
+            else 'after_month'
+        end as timing,
+    from settlement_months
+    inner join policy_in_force
+        on policy_in_force.settlement_id = settlement_months.settlement_id
+    inner join assessments
+        on assessments.person_no = settlement_months.person_no
+        and assessments.city = settlement_months.city
+),
+
+-- The latest assessment concluded before the month: it is in force for the month, whatever it says.
+assessment_before_month as (
+    select * from assessment_candidates
+    where timing = 'before_month'
+    qualify row_number() over (partition by settlement_id order by conclusion_date desc, assessment_id desc) = 1
+),
+
+qualifying_in_month as (
+    select * from assessment_candidates
+    where timing = 'in_month' and qualifies
+    qualify row_number() over (partition by settlement_id order by conclusion_date, assessment_id) = 1
+),
+
+qualifying_after_month as (
+    select
+        settlement_id,
+        min(conclusion_date) as first_conclusion_date,
+    from assessment_candidates
+    where timing = 'after_month' and qualifies
+    group by settlement_id
+),
+
+basis_assessment as (
+    select
+        settlement_months.settlement_id,
+        case
+            when assessment_before_month.qualifies then assessment_before_month.assessment_id
+            else qualifying_in_month.assessment_id
+        end as assessment_id,
+    from settlement_months
+    left join assessment_before_month
+        on assessment_before_month.settlement_id = settlement_months.settlement_id
+    left join qualifying_in_month
+        on qualifying_in_month.settlement_id = settlement_months.settlement_id
+),
+
+designated as (
+    select distinct settlement_months.settlement_id,
+    from settlement_months
+    inner join institutions
+        on institutions.institution_code = settlement_months.institution_code
+        and institutions.city = settlement_months.city
+        and institutions.designated_from <= settlement_months.month_end
+        and coalesce(institutions.designated_to, date '9999-12-31') >= settlement_months.service_month
+),
+
+area_in_policy as (
+    select distinct policy_in_force.settlement_id,
+    from policy_in_force
+    inner join covering_enrolment
+        on covering_enrolment.settlement_id = policy_in_force.settlement_id
+    inner join policy_areas
+        on policy_areas.policy_id = policy_in_force.policy_id
+        and policy_areas.admdvs in (covering_enrolment.enrolment_admdvs, policy_in_force.city)
+),
+
+service_in_policy as (
+    select distinct policy_in_force.settlement_id,
+    from policy_in_force
+    inner join settlement_months
+        on settlement_months.settlement_id = policy_in_force.settlement_id
+    inner join policy_services
+        on policy_services.policy_id = policy_in_force.policy_id
+        and policy_services.service_type = settlement_months.service_type
+),
+
+final as (
+    select
+        settlement_months.settlement_id,
+        settlement_months.person_no,
+        settlement_months.admdvs,
+        settlement_months.city,
+        settlement_months.institution_code,
+        institutions.grade as hospital_grade,
+        settlement_months.service_type,
+        settlement_months.service_month,
+        settlement_months.month_end,
+        settlement_months.service_days,
+        settlement_months.service_hours,
+        settlement_months.visits,
+        settlement_months.total_amt,
+        settlement_months.eligible_amt,
+        settlement_months.fund_amt,
+        settlement_months.personal_amt,
+        settlement_months.settled_date,
+        settlement_months.reversal_of,
+        settlement_months.is_reversal,
+        settlement_months.is_reversed,
+        covering_enrolment.scheme,
+        covering_enrolment.enrolment_admdvs,
+        covering_enrolment.spell_start,
+        covering_enrolment.after_contribution_gap,
+        policy_in_force.policy_id,
+        policy_in_force.benefits_from,
+        basis.assessment_id as basis_assessment_id,
+        basis.conclusion_date as basis_conclusion_date,
+        basis.disability_months as basis_disability_months,
+        coalesce(
+            basis.valid_until,
+            (basis.conclusion_date + to_months(policy_in_force.reassessment_months))::date
+        ) as basis_valid_until,
+        (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date as assessment_benefit_start,
+        qualifying_after_month.first_conclusion_date as later_conclusion_date,
+        (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date as waiting_ends,
+        -- the conditions (true = the condition holds; see docs/audit-rules.md)
+        covering_enrolment.settlement_id is not null as is_enrolled,
+        policy_in_force.settlement_id is not null as has_policy,
+        later_policy.settlement_id is not null as has_later_policy,
+        area_in_policy.settlement_id is not null as area_in_pilot,
+        basis.assessment_id is not null as has_approved_assessment,
+        coalesce(basis.disability_months < policy_in_force.min_disability_months, false) as disability_too_short,
+        coalesce(
+            policy_in_force.benefits_from > settlement_months.month_end
+            or (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date > settlement_months.month_end
+            or (basis.assessment_id is null and qualifying_after_month.settlement_id is not null),
+            false
+        ) as before_benefit_start,
+        coalesce(
+            coalesce(
+                basis.valid_until,
+                (basis.conclusion_date + to_months(policy_in_force.reassessment_months))::date
+            ) < settlement_months.service_month,
+            false
+        ) as assessment_lapsed,
+        coalesce(
+            covering_enrolment.after_contribution_gap
+            and (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date > settlement_months.month_end,
+            false
+        ) as in_waiting_period,
+        settlement_months.institution_code is null or designated.settlement_id is not null as institution_designated,
+        service_in_policy.settlement_id is not null as service_covered,
+    from settlement_months
+    left join covering_enrolment
+        on covering_enrolment.settlement_id = settlement_months.settlement_id
+    left join policy_in_force
+        on policy_in_force.settlement_id = settlement_months.settlement_id
+    left join later_policy
+        on later_policy.settlement_id = settlement_months.settlement_id
+    left join basis_assessment
+        on basis_assessment.settlement_id = settlement_months.settlement_id
+    left join assessments as basis
+        on basis.assessment_id = basis_assessment.assessment_id
+    left join qualifying_after_month
+        on qualifying_after_month.settlement_id = settlement_months.settlement_id
+    left join institutions
+        on institutions.institution_code = settlement_months.institution_code
+    left join designated
+        on designated.settlement_id = settlement_months.settlement_id
+    left join area_in_policy
+        on area_in_policy.settlement_id = settlement_months.settlement_id
+    left join service_in_policy
+        on service_in_policy.settlement_id = settlement_months.settlement_id
+)
+
+select * from final
