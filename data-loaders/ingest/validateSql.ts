@@ -25,7 +25,8 @@ const RE: Record<Exclude<ColumnType, 'text' | 'code' | 'bool'>, string> = {
   admdvs: String.raw`\d{6}`,
   cert: String.raw`\d{17}[\dX]`,
   date: DATE_RE,
-  month: String.raw`\d{4}-\d{2}|\d{6}`,
+  // A first-of-month date is accepted too: Parquet DATE columns carry months that way.
+  month: String.raw`\d{4}-\d{2}(-01)?|\d{6}`,
   timestamp: String.raw`(${DATE_RE})[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?`,
   money: String.raw`-?\d{1,16}(\.\d{1,2})?`,
   decimal: String.raw`-?\d{1,8}(\.\d{1,2})?`,
@@ -80,7 +81,7 @@ function parseExpr(column: Column, t: string, idKey: Buffer): string {
     case 'date':
       return `case when ${matches(RE.date)} then try_strptime(translate(${t}, '-/', ''), '%Y%m%d')::date end`;
     case 'month':
-      return `case when ${matches(RE.month)} then try_strptime(replace(${t}, '-', '') || '01', '%Y%m%d')::date end`;
+      return `case when ${matches(RE.month)} then try_strptime(left(replace(${t}, '-', ''), 6) || '01', '%Y%m%d')::date end`;
     case 'timestamp':
       return `case when ${matches(RE.timestamp)} then try_cast(regexp_replace(${t}, '^(\\d{4})[-/]?(\\d{2})[-/]?(\\d{2})[ T]', '\\1-\\2-\\3 ') as timestamp) end`;
     case 'money':
