@@ -1,0 +1,59 @@
+// The monthly report as data: sections of tables, rendered the same way to HTML/PDF and to XLSX.
+
+/**
+ * How a column's values are written:
+ * - `text`   a label
+ * - `count`  an integer (persons, applications, settlements)
+ * - `money`  yuan, a DECIMAL string straight from DuckDB (never summed or rounded in JS)
+ * - `pct`    a ratio (0.1234 = 12.34 %), shown as a percentage
+ * - `change` a relative change (0.05 = +5.0 %), shown signed
+ * - `number` a decimal figure such as months payable or days, 2 decimals
+ * - `mixed`  the kind is given per row, in `<key>__kind`
+ */
+export type ColumnKind = 'text' | 'count' | 'money' | 'pct' | 'change' | 'number' | 'mixed';
+
+export interface Column {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+export interface Table {
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: Row[];
+  /** Rows drawn as totals (bold). */
+  totalRows?: number[];
+  note?: string;
+}
+
+export interface Section {
+  id: string;
+  /** Also the sheet name in the workbook (≤ 31 characters). */
+  title: string;
+  tables: Table[];
+  /** Paragraphs shown under the section title (and at the top of its sheet). */
+  notes?: string[];
+}
+
+export type MonthStatus = 'provisional' | 'final';
+
+export interface ReportData {
+  city: string;
+  cityName: string;
+  /** YYYY-MM */
+  month: string;
+  /** 2027年1月 */
+  monthLabel: string;
+  year: number;
+  status: MonthStatus;
+  /** The city's latest month with any fund flow (YYYY-MM). */
+  lastMonth: string;
+  /** The latest settlement date in the city's data (YYYY-MM-DD), or null. */
+  asOfDate: string | null;
+  sections: Section[];
+}

@@ -1,0 +1,112 @@
+// The monthly report's figures, on a hand-made warehouse (fixture.ts) with hand-worked expectations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../data-loaders/cli.ts';
+import { withWarehouse } from '../../data-loaders/db.ts';
+import { monthStatus, reportData, type ReportData, type Row } from '../../data-loaders/report/index.ts';
+import { formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { CITY, createReportFixture } from './fixture.ts';
+
+let dir: string;
+let db: string;
+let report: ReportData;
+
+const table = (id: string) => report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+const row = (id: string, key: string, value: string): Row => table(id).rows.find((r) => r[key] === value)!;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ltci-report-data-'));
+  db = join(dir, 'w.duckdb');
+  await withWarehouse(db, async ({ conn }) => {
+    await createReportFixture(conn);
+    report = await reportData(conn, { city: CITY, month: '2027-02' });
+  });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('reportData', () => {
+  it('has the eight sections in order', () => {
+    expect(report.sections.map((s) => s.title)).toEqual(['概要', '参保情况', '失能评估', '待遇享受', '基金收支', '结余与可支付月数', '基金监管', '数据说明']);
+    expect(report.cityName).toBe('连云港市');
+    expect(report.monthLabel).toBe('2027年2月');
+  });
+
+  it('gives income with month-on-month, year-on-year and year-to-date change', () => {
+    // 2027-02 income 1200.50 + 3000.00 + 800.25 + 10.00 = 5010.75; 2027-01 4000.00; 2026-02 4500.00.
+    // YTD 4000.00 + 5010.75 = 9010.75 against 3000.00 + 4500.00 = 7500.00.
+    expect(row('fund-all', 'item', '基金收入合计')).toEqual({
+      item: '基金收入合计',
+      current: '5010.75', prev_month: '4000.00', mom_pct: 0.2527, // 1010.75 / 4000
+      prev_year: '4500.00', yoy_pct: 0.1135, // 510.75 / 4500
+      ytd: '9010.75', ytd_prev_year: '7500.00', ytd_yoy_pct: 0.2014, // 1510.75 / 7500
+    });
+    // Expenditure 4000.40 + 100.00 + 50.00 = 4150.40; net 860.35.
+    expect(row('fund-all', 'item', '基金支出合计').current).toBe('4150.40');
+    expect(row('fund-all', 'item', '当期结余').current).toBe('860.35');
+    // No change ratio against a zero base.
+    expect(row('fund-all', 'item', '评估费支出').mom_pct).toBeNull();
+    // One table per scheme present, `all` first.
+    expect(report.sections[4].tables.map((t) => t.id)).toEqual(['fund-all', 'fund-employee', 'fund-resident']);
+  });
+
+  it('gives the month-end balance, months payable and surplus status', () => {
+    // Balance: 2026 net 11000.00, 2027-01 +1000.00, 2027-02 +860.35 = 12860.35.
+    // 12 months Mar 2026–Feb 2027 spent 10 × 3000.00 + 3000.00 + 4150.40 = 37150.40;
+    // 12860.35 × 12 / 37150.40 = 4.154 → 4.15 months: 3 ≤ M < 6, 结余偏低.
+    const all = row('balance', 'scheme', '合计');
+    expect(all.cumulative_balance).toBe('12860.35');
+    expect(all.balance_prev_year).toBe('1000.00');
+    expect(all.expenditure_12m).toBe('37150.40');
+    expect(all.months_payable_12m).toBe('4.15');
+    expect(all.surplus_status_12m).toBe('结余偏低');
+    // 2026: balance 11000.00 over 36500.00 / 12 = 3.62 months.
+    expect(all.balance_end_prev).toBe('11000.00');
+    expect(all.months_payable_prev).toBe('3.62');
+  });
+
+  it('sums assessments over the year to date and takes the month for the rest', () => {
+    // January 30 / 25 / 20 and February 40 / 36 / 27; the December row stays out of 2027.
+    const all = row('assessments', 'scheme', '合计');
+    expect(all).toMatchObject({ applications: 40, concluded: 36, approved: 27, approval_rate: 0.75 });
+    expect(all).toMatchObject({ applications_ytd: 70, concluded_ytd: 61, approved_ytd: 47, approval_rate_ytd: 0.7705 });
+    expect(all).toMatchObject({ median_days: '18.5', reviews_overdue: 3 });
+  });
+
+  it('counts audit findings by the month the settlement was paid', () => {
+    // over_cap: S2 (Feb, 750.50 − 600.00) this month; S3 (Jan, 100.00) adds to the year; S4 (2026) does not.
+    expect(row('audit-rules', 'rule', 'over_cap')).toEqual({ rule: 'over_cap', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50' });
+    expect(row('audit-rules', 'rule', 'not_enrolled')).toMatchObject({ settlements: 1, excess: '1500.00' });
+    // S5 was paid in March, after the report month.
+    expect(table('audit-rules').rows.map((r) => r.rule)).not.toContain('duplicate');
+  });
+
+  it('carries participants with their year-on-year change', () => {
+    expect(row('participants', 'scheme', '合计')).toMatchObject({ participants: 1200, participants_prev: 1000, participants_yoy_pct: 0.2 });
+  });
+
+  it('marks the latest months provisional and older ones final', () => {
+    expect(report.status).toBe('provisional');
+    expect(report.lastMonth).toBe('2027-03');
+    expect(monthStatus('2027-01', '2027-03')).toBe('provisional');
+    expect(monthStatus('2026-12', '2027-03')).toBe('final');
+  });
+
+  it('tells the user which months and cities exist', async () => {
+    await withWarehouse(db, async ({ conn }) => {
+      await expect(reportData(conn, { city: CITY, month: '2025-12' })).rejects.toThrow(/from 2026-01 to 2027-03/);
+      await expect(reportData(conn, { city: '999900', month: '2027-02' })).rejects.toThrow(UserError);
+      await expect(reportData(conn, { city: CITY, month: '2027-2' })).rejects.toThrow(/YYYY-MM/);
+    }, { readOnly: true });
+  });
+});
+
+describe('formatMoney', () => {
+  it('groups digits from the decimal string without rounding', () => {
+    expect(formatMoney('1234567.8')).toBe('1,234,567.80');
+    expect(formatMoney('-200')).toBe('-200.00');
+    expect(formatMoney('0.05')).toBe('0.05');
+    expect(() => formatMoney('1.005')).toThrow(/2 decimals/);
+  });
+});
