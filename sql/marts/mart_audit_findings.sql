@@ -119,7 +119,7 @@ findings as (
                     when 'daily_rate' then rate || ' 元/天 × ' || coalesce(service_days, 0) || ' 天'
                     when 'hourly_rate' then rate || ' 元/小时 × ' || coalesce(priced_hours, 0) || ' 小时'
                         || coalesce('，月度限额 ' || monthly_cap || ' 元', '')
-                    when 'ratio' then '符合范围费用 ' || eligible_amt || ' 元 × ' || round(ratio * 100, 2)::double || '%'
+                    when 'ratio' then '符合范围费用 ' || eligible_amt || ' 元 × ' || regexp_replace((ratio * 100)::decimal(6, 2)::varchar, '\.?0+$', '') || '%'
                 end
                 || '，四舍五入到分）'
         end,
