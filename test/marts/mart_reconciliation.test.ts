@@ -1,0 +1,70 @@
+// mart_reconciliation and the data tests in sql/tests, on the hand-made delivery of seed.ts.
+import { describe, expect, it } from 'vitest';
+import { runDataTests } from '../../data-loaders/models.ts';
+import { buildFixture, failedTests } from './fixture.ts';
+import { seedAll } from './seed.ts';
+
+describe('mart_reconciliation', () => {
+  it('reconciles the marts to the raw tables to the fen and counts the anomalies the audit flags', async () => {
+    await buildFixture(seedAll, async ({ rows, tests }) => {
+      expect(failedTests(tests)).toEqual([]);
+      const got = Object.fromEntries((await rows(`select check_name, severity, expected, actual, passed from mart_reconciliation`)).map((r) => [r.check_name, [r.severity, r.expected, r.actual, r.passed]]));
+      expect(got).toEqual({
+        // A: 700 − 700 + 630 + 280 = 910; B: 600 + 200 + 40 = 840; 910 + 840 = 1750.
+        'settlement fund_amt = expenditure_benefits': ['error', '1750.00', '1750.00', true],
+        'settlement fund_amt = mart_service_type fund_amt': ['error', '1750.00', '1750.00', true],
+        // A: 3000 + 3000 + 3020 + interest 1.50 = 9021.50; B: 200 + 40 + 40 + lottery 1000 = 1280; 10301.50.
+        'contributions + ledger income = income_total': ['error', '10301.50', '10301.50', true],
+        'ledger operator_fee = expenditure_operator': ['error', '0.60', '0.60', true],
+        'ledger other_expense = expenditure_other': ['error', '0.00', '0.00', true],
+        // A ends 8050.90, B ends 440 → 8490.90.
+        'closing balances = sum of net': ['error', '8490.90', '8490.90', true],
+        'files where rows read <> loaded + rejected': ['error', '0.00', '0.00', true],
+        // 8 + 6 + 1 read = (7 + 1) + (6 + 0) + (1 + 0).
+        'rows read = loaded + rejected (all files)': ['error', '15.00', '15.00', true],
+        // Raw fees 20 + 20 + 20 + 50 = 110; A's fund pays its three (60), B's policy does not pay R1's 50.
+        'assessment fees paid by the fund': ['info', '110.00', '60.00', true],
+        'rows rejected at load': ['warn', '0.00', '1.00', false],
+        'rows replaced by a later delivery': ['info', '0.00', '1.00', true],
+        // T3: X9 has no enrolment; its institution J9 is not in the extract; B has two schemes → unassigned.
+        'settlements without a covering enrolment': ['warn', '0.00', '1.00', false],
+        'settlements with an unknown institution': ['warn', '0.00', '1.00', false],
+        'settlements with scheme unassigned': ['warn', '0.00', '1.00', false],
+        'settlements with scheme from a fallback rule': ['info', '0.00', '0.00', true],
+        'reversals whose original is missing': ['warn', '0.00', '0.00', true],
+      });
+    });
+  });
+});
+
+describe('data tests (sql/tests)', () => {
+  it('fail when a mart stops adding up', async () => {
+    await buildFixture(seedAll, async ({ conn }) => {
+      // A lost fen in one month's balance, a raw settlement loaded after the build, a row counted twice in load_report.
+      await conn.run(`update mart_fund_monthly set cumulative_balance = cumulative_balance + 0.01 where city = '370800' and scheme = 'resident' and month = '2027-02-01'`);
+      await conn.run(`insert into raw_settlement (settlement_id, person_no, admdvs, institution_code, service_type, service_month, total_amt, eligible_amt, fund_amt, personal_amt, settled_date)
+        values ('LATE', 'P1', '370811', 'I1', 'medical_special', date '2027-04-01', 10, 10, 7, 3, date '2027-04-30')`);
+      await conn.run(`update mart_fund_monthly set income_total = income_total + 1 where city = '320700' and scheme = 'all' and month = '2027-01-01'`);
+      const failed = (await runDataTests(conn)).filter((t) => t.failures > 0).map((t) => t.name).sort();
+      expect(failed).toEqual([
+        'mart_fund_annual__matches_monthly',
+        'mart_fund_monthly__all_is_sum_of_schemes',
+        'mart_fund_monthly__cumulative_balance_continues',
+        // income_total + 1 also breaks net = income_total − expenditure_total
+        'mart_fund_monthly__expenditure_total_is_sum_of_kinds',
+        'mart_fund_monthly__income_total_is_sum_of_sources',
+        'mart_fund_monthly__reconciles_to_raw',
+      ]);
+    });
+  });
+
+  it('fail on a duplicate key', async () => {
+    await buildFixture(seedAll, async ({ conn }) => {
+      await conn.run(`insert into mart_service_type select * from mart_service_type limit 1`);
+      await conn.run(`insert into raw_ledger select * from raw_ledger limit 1`);
+      const failed = (await runDataTests(conn)).filter((t) => t.failures > 0).map((t) => t.name).sort();
+      expect(failed).toContain('mart_service_type__key_unique_not_null');
+      expect(failed).toContain('stg_ledger__key_unique_not_null');
+    });
+  });
+});
