@@ -8,9 +8,10 @@ import type { Column, MonthStatus, ReportData, Row, Section, Table } from './typ
 
 /**
  * A month's figures are provisional (初步数) while settlements for it may still arrive: settlements
- * for a service month are settled up to SETTLEMENT_LAG_MONTHS later, and the city's latest month may
- * be only partly delivered. So the latest month with data and the SETTLEMENT_LAG_MONTHS before it
- * are provisional; older months are final (终结数). See docs/report.md.
+ * for a service month are settled up to SETTLEMENT_LAG_MONTHS later, and the latest delivered month
+ * may be only partly delivered. So a month is provisional when it is the city's latest settlement
+ * month (the month of its latest settled_date), one of the SETTLEMENT_LAG_MONTHS before it, or any
+ * month after it; older months are final (终结数). See docs/report.md.
  */
 export const SETTLEMENT_LAG_MONTHS = 2;
 
@@ -38,7 +39,24 @@ const FUND_ITEMS: [key: string, label: string][] = [
 
 const LEVEL_LABELS: Record<string, string> = {
   '0': '0级 基本正常', '1': '1级 轻度失能', '2': '2级 中度失能',
-  '3': '3级 重度失能一级', '4': '4级 重度失能二级', '5': '5级 重度失能三级',
+  '3': '3级 重度失能一级', '4': '4级 重度失能二级', '5': '5级 重度失能三级', unknown: '未评估',
+};
+
+/** Labels of the audit rules (docs/audit-rules.md); a rule not listed shows its code. */
+export const AUDIT_RULE_LABELS: Record<string, string> = {
+  not_enrolled: '服务月无参保',
+  area_not_in_pilot: '参保地不在试点范围',
+  no_approved_assessment: '无通过的失能评估',
+  before_eligibility: '待遇开始前结算',
+  disability_under_6_months: '失能持续不足规定月数',
+  assessment_expired: '评估结论已过有效期',
+  waiting_period: '断缴后等待期内结算',
+  non_designated: '非定点机构结算',
+  service_not_covered: '政策未覆盖的服务类型',
+  duplicate: '重复结算',
+  hours_unsupported: '结算时长超过上门记录',
+  cap_exceeded: '超过月度支付限额',
+  price_mismatch: '支付金额与定价不符',
 };
 
 export function monthLabel(month: string): string {
@@ -84,10 +102,10 @@ export async function reportMonths(conn: DuckDBConnection): Promise<string[]> {
   return r.map((x) => String(x.month));
 }
 
-/** Provisional or final, by the rule of SETTLEMENT_LAG_MONTHS. */
-export function monthStatus(month: string, lastMonth: string, lag = SETTLEMENT_LAG_MONTHS): MonthStatus {
+/** Provisional or final: `asOfMonth` is the month of the city's latest settlement (YYYY-MM). */
+export function monthStatus(month: string, asOfMonth: string, lag = SETTLEMENT_LAG_MONTHS): MonthStatus {
   const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-  return index(lastMonth) - index(month) <= lag ? 'provisional' : 'final';
+  return index(asOfMonth) - index(month) <= lag ? 'provisional' : 'final';
 }
 
 interface Ctx {
@@ -110,10 +128,10 @@ export async function reportData(conn: DuckDBConnection, { city, month }: { city
     throw new UserError(`${c.cityName} (${city}) has fund data from ${c.firstMonth} to ${c.lastMonth}; --month ${month} is outside it`);
   }
   const ctx: Ctx = { conn, city, d: `date ${lit(`${month}-01`)}`, year: Number(month.slice(0, 4)), tables };
-  const status = monthStatus(month, c.lastMonth);
   const asOfDate = tables.has('stg_settlement')
     ? str((await rows(conn, `select strftime(max(settled_date), '%Y-%m-%d') as d from stg_settlement where city = ${lit(city)}`))[0]?.d)
     : null;
+  const status = monthStatus(month, asOfDate ? asOfDate.slice(0, 7) : c.lastMonth);
 
   const fund = await fundSection(ctx);
   const balance = await balanceSection(ctx);
@@ -485,12 +503,19 @@ async function beneficiariesSection(ctx: Ctx): Promise<Section> {
   });
   if (ctx.tables.has('mart_beneficiary_profile')) {
     const cols = await tableColumns(ctx.conn, 'mart_beneficiary_profile');
-    if (cols.has('level') && cols.has('beneficiaries') && cols.has('year')) {
-      const schemeFilter = cols.has('scheme') ? `and scheme = 'all'` : '';
+    const level = ['disability_level', 'level'].find((c) => cols.has(c));
+    if (level && cols.has('beneficiaries') && cols.has('year')) {
       const lr = await rows(ctx.conn, `
-        select level::varchar as level, sum(beneficiaries)::bigint as beneficiaries,
-        from mart_beneficiary_profile
-        where city = ${lit(ctx.city)} and year = ${ctx.year} ${schemeFilter}
+        with profile as (
+            select * from mart_beneficiary_profile
+            where city = ${lit(ctx.city)}
+                and year = ${ctx.year}
+                ${cols.has('scheme') ? `and scheme = 'all'` : ''}
+        )
+        select
+            coalesce(${level}::varchar, 'unknown') as level,
+            sum(beneficiaries)::bigint as beneficiaries,
+        from profile
         group by all
         order by level`);
       section.tables.push({
@@ -501,6 +526,7 @@ async function beneficiariesSection(ctx: Ctx): Promise<Section> {
           { key: 'beneficiaries', label: '享受人数', kind: 'count' },
         ],
         rows: lr.map((x) => ({ level: LEVEL_LABELS[String(x.level)] ?? String(x.level), beneficiaries: num(x.beneficiaries) })),
+        note: '失能等级为年内最后一个服务月月末前最近一次评估的等级；“未评估”为结算时无评估记录的人数（监管规则另行核查）。',
       });
     }
   }
@@ -512,9 +538,6 @@ async function beneficiariesSection(ctx: Ctx): Promise<Section> {
 async function auditSection(ctx: Ctx): Promise<Section> {
   const section: Section = { id: 'audit', title: '基金监管', tables: [] };
   if (!ctx.tables.has('mart_audit_findings') || !ctx.tables.has('stg_settlement')) return missing(section, 'mart_audit_findings');
-  const ruleTable = ['audit_rule', 'cfg_audit_rule'].find((t) => ctx.tables.has(t));
-  const ruleCols = ruleTable ? await tableColumns(ctx.conn, ruleTable) : new Set<string>();
-  const labelled = ruleTable && ruleCols.has('rule') && ruleCols.has('label_zh');
   const r = await rows(ctx.conn, `
     with findings as (
         select * from mart_audit_findings where city = ${lit(ctx.city)}
@@ -540,9 +563,7 @@ async function auditSection(ctx: Ctx): Promise<Section> {
         group by rule
         having settlements_ytd > 0
     )
-    select final.*${labelled ? ', rules.label_zh' : ', null as label_zh'}
-    from final
-    ${labelled ? `left join ${ruleTable} as rules using (rule)` : ''}
+    select * from final
     order by settlements_ytd desc, rule`);
   section.notes = ['每笔结算按所在市政策重新核定（参保、评估、定点、服务类型、定价等），结算按结算日期计入当月。“多付金额” = 实际基金支付 − 按政策应付，合计含同一结算违反多条规则的重复计数。明细见看板“基金监管”页（内部资料）。'];
   section.tables.push({
@@ -550,13 +571,15 @@ async function auditSection(ctx: Ctx): Promise<Section> {
     title: '监管发现（按规则）',
     columns: [
       { key: 'rule', label: '规则', kind: 'text' },
+      { key: 'rule_code', label: '规则代码', kind: 'text' },
       { key: 'settlements', label: '本月涉及结算（笔）', kind: 'count' },
       { key: 'excess', label: '本月多付金额（元）', kind: 'money' },
       { key: 'settlements_ytd', label: '本年累计结算（笔）', kind: 'count' },
       { key: 'excess_ytd', label: '本年累计多付金额（元）', kind: 'money' },
     ],
     rows: r.map((x) => ({
-      rule: x.label_zh ? `${x.label_zh}（${x.rule}）` : String(x.rule),
+      rule: AUDIT_RULE_LABELS[String(x.rule)] ?? String(x.rule),
+      rule_code: String(x.rule),
       settlements: num(x.settlements), excess: str(x.excess),
       settlements_ytd: num(x.settlements_ytd), excess_ytd: str(x.excess_ytd),
     })),
@@ -611,9 +634,10 @@ async function notesSection(ctx: Ctx, n: { month: string; lastMonth: string; sta
   const loads = ctx.tables.has('load_report')
     ? await rows(ctx.conn, `select count(distinct load_id) as loads, strftime(max(loaded_at), '%Y-%m-%d') as last_load from load_report`)
     : [];
+  const asOf = n.asOfDate ? `最近结算日期 ${n.asOfDate}` : `最新月份 ${monthLabel(n.lastMonth)}`;
   const statusText = n.status === 'provisional'
-    ? `初步数：本月为该市数据中最近 ${SETTLEMENT_LAG_MONTHS + 1} 个月之一（最新月份 ${monthLabel(n.lastMonth)}），后续月份可能补报本月及以前服务月份的结算，数字会变动。`
-    : `终结数：该市数据已包含本月之后 ${SETTLEMENT_LAG_MONTHS} 个月以上的结算，本月数字不再因补报而变动（更正数据除外）。`;
+    ? `初步数：本月在该市最近结算月份之前 ${SETTLEMENT_LAG_MONTHS} 个月以内或之后（${asOf}）。结算通常在服务月后 ${SETTLEMENT_LAG_MONTHS} 个月内报送，后续数据可能补报本月及以前服务月份的结算，数字会变动。`
+    : `终结数：该市数据已包含本月之后 ${SETTLEMENT_LAG_MONTHS} 个月以上的结算（${asOf}），本月数字不再因补报而变动（更正数据除外）。`;
   const rowsOut: Row[] = [
     { item: '报告月份', value: monthLabel(n.month) },
     { item: '数据状态', value: n.status === 'provisional' ? '初步数' : '终结数' },

@@ -144,9 +144,9 @@ export async function createReportFixture(conn: DuckDBConnection): Promise<void>
       settlement_id varchar, city varchar, rule varchar, detail varchar, expected_fund_amt decimal(18,2), actual_fund_amt decimal(18,2))`);
   await conn.run(`insert into mart_audit_findings values
       ('S1', '${CITY}', 'not_enrolled', '', 0.00, 1500.00),
-      ('S2', '${CITY}', 'over_cap', '', 600.00, 750.50),
-      ('S3', '${CITY}', 'over_cap', '', 600.00, 700.00),
-      ('S4', '${CITY}', 'over_cap', '', 600.00, 9999.00),
+      ('S2', '${CITY}', 'cap_exceeded', '', 600.00, 750.50),
+      ('S3', '${CITY}', 'cap_exceeded', '', 600.00, 700.00),
+      ('S4', '${CITY}', 'cap_exceeded', '', 600.00, 9999.00),
       ('S5', '${CITY}', 'duplicate', '', 0.00, 50.00)`);
   await conn.run(`create table policy_scheme (policy_id varchar, city varchar, city_name varchar)`);
   await conn.run(`insert into policy_scheme values ('lyg', '${CITY}', '${CITY_NAME}')`);

@@ -76,20 +76,26 @@ describe('reportData', () => {
 
   it('counts audit findings by the month the settlement was paid', () => {
     // over_cap: S2 (Feb, 750.50 − 600.00) this month; S3 (Jan, 100.00) adds to the year; S4 (2026) does not.
-    expect(row('audit-rules', 'rule', 'over_cap')).toEqual({ rule: 'over_cap', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50' });
-    expect(row('audit-rules', 'rule', 'not_enrolled')).toMatchObject({ settlements: 1, excess: '1500.00' });
+    expect(row('audit-rules', 'rule_code', 'cap_exceeded')).toEqual({
+      rule: '超过月度支付限额', rule_code: 'cap_exceeded', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50',
+    });
+    expect(row('audit-rules', 'rule_code', 'not_enrolled')).toMatchObject({ rule: '服务月无参保', settlements: 1, excess: '1500.00' });
     // S5 was paid in March, after the report month.
-    expect(table('audit-rules').rows.map((r) => r.rule)).not.toContain('duplicate');
+    expect(table('audit-rules').rows.map((r) => r.rule_code)).not.toContain('duplicate');
   });
 
   it('carries participants with their year-on-year change', () => {
     expect(row('participants', 'scheme', '合计')).toMatchObject({ participants: 1200, participants_prev: 1000, participants_yoy_pct: 0.2 });
   });
 
-  it('marks the latest months provisional and older ones final', () => {
+  it('marks the months near the latest settlement provisional and older ones final', () => {
+    // The latest settlement was paid 2027-03-03; with a lag of 2 months, 2027-01 … 2027-03 and later
+    // months are provisional, 2026-12 is final.
+    expect(report.asOfDate).toBe('2027-03-03');
     expect(report.status).toBe('provisional');
     expect(report.lastMonth).toBe('2027-03');
     expect(monthStatus('2027-01', '2027-03')).toBe('provisional');
+    expect(monthStatus('2027-06', '2027-03')).toBe('provisional');
     expect(monthStatus('2026-12', '2027-03')).toBe('final');
   });
 
