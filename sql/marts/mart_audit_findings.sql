@@ -132,16 +132,20 @@ cited as (
         base.city,
         base.expected_fund_amt,
         base.fund_amt as actual_fund_amt,
-        sources.document_no,
-        sources.clause,
-        sources.assumed,
-        sources.assumed_why,
+        coalesce(sources.document_no, service_types.document_no) as document_no,
+        coalesce(sources.clause, service_types.clause) as clause,
+        coalesce(sources.assumed, service_types.assumed) as assumed,
+        coalesce(sources.assumed_why, service_types.assumed_why) as assumed_why,
     from findings
     inner join base
         on base.settlement_id = findings.settlement_id
     left join sources
         on sources.policy_id = base.cite_policy_id
         and sources.param = findings.cite_param
+    -- a service the policy does not price has no clause of its own: cite the policy's list of services
+    left join sources as service_types
+        on service_types.policy_id = base.cite_policy_id
+        and service_types.param = 'provision.service_types'
 ),
 
 final as (
