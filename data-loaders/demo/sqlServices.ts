@@ -1,0 +1,299 @@
+// Institutions, service use, settlements priced by the policy catalog, home-visit records, reversals.
+import { BENEFICIARIES_PER_INSTITUTION, DEMO_COHORTS, PROVIDER_CATEGORIES } from './cities.ts';
+import { lit } from '../db.ts';
+import type { Step } from './sqlPopulation.ts';
+
+/** Probability that a beneficiary uses their service in a month they are eligible. */
+export const MONTHLY_USE = { primary: 0.93 };
+/** Share of settlements reversed and settled again. */
+export const REVERSAL_RATE = 0.005;
+
+const INSTITUTION_STEMS: Record<string, string[]> = {
+  medical: ['人民医院', '中医院', '第二人民医院', '康复医院', '护理院', '中西医结合医院', '社区卫生服务中心', '仁济医院'],
+  medical_elderly: ['颐养护理院', '医养结合中心', '康养护理院', '仁爱医养院', '福康护理院'],
+  elderly_care: ['社会福利院', '颐和养老院', '夕阳红养老中心', '康乐老年公寓', '福寿养老院', '松鹤颐养院'],
+  community: ['社区日间照料中心', '街道居家养老服务中心', '邻里日间照护站', '社区嵌入式照护中心'],
+  home_care: ['居家护理服务中心', '惠民护理服务有限公司', '安康居家养老服务中心', '福寿家政护理有限公司', '康馨居家照护站'],
+};
+
+export function serviceSteps(): Step[] {
+  const mix: string[] = [];
+  DEMO_COHORTS.forEach((c, id) => {
+    for (const [type, w] of Object.entries(c.serviceMix)) mix.push(`(${id + 1}, ${lit(type)}, ${w})`);
+  });
+  const providers = Object.entries(PROVIDER_CATEGORIES).flatMap(([type, cats]) => cats.map((cat, rank) => `(${lit(type)}, ${lit(cat)}, ${rank})`));
+  const perInst = Object.entries(BENEFICIARIES_PER_INSTITUTION).map(([cat, n]) => `(${lit(cat)}, ${n})`);
+  const stems = Object.entries(INSTITUTION_STEMS).map(([cat, s]) => `(${lit(cat)}, [${s.map(lit).join(', ')}])`);
+  return [
+    {
+      name: 'service choice',
+      sql: `
+create table mix_cfg (cohort_id INTEGER, service_type VARCHAR, weight DOUBLE);
+insert into mix_cfg values ${mix.join(', ')};
+create table provider_cfg (service_type VARCHAR, category VARCHAR, rank INTEGER);
+insert into provider_cfg values ${providers.join(', ')};
+create table per_inst_cfg (category VARCHAR, beneficiaries INTEGER);
+insert into per_inst_cfg values ${perInst.join(', ')};
+create table stem_cfg (category VARCHAR, stems VARCHAR[]);
+insert into stem_cfg values ${stems.join(', ')};
+
+-- the service types each cohort's policies pay, weighted by the demo's mix
+create table cohort_service as
+with paid as (
+    select distinct c.cohort_id, ps.service_type
+    from cohort as c
+    join policy_scheme as s on s.city = c.city and s.scheme = c.scheme
+    join policy_service as ps using (policy_id)
+),
+weighted as (
+    select m.cohort_id, m.service_type, m.weight,
+    from mix_cfg as m
+    join paid using (cohort_id, service_type)
+)
+select
+    cohort_id,
+    service_type,
+    coalesce(sum(weight) over (partition by cohort_id order by service_type rows between unbounded preceding and 1 preceding), 0)
+        / sum(weight) over (partition by cohort_id) as cum_lo,
+    sum(weight) over (partition by cohort_id order by service_type) / sum(weight) over (partition by cohort_id) as cum_hi,
+from weighted;
+
+create table bene_service as
+select b.*, s.service_type,
+from benefit as b
+join cohort_service as s
+    on s.cohort_id = b.cohort_id and u(b.pk, 'service') >= s.cum_lo and u(b.pk, 'service') < s.cum_hi;
+`,
+    },
+    {
+      name: 'institutions',
+      sql: `
+create table institution_gen as
+with need as (
+    select b.city, p.category, count(*) as beneficiaries,
+    from bene_service as b
+    join provider_cfg as p on p.service_type = b.service_type and p.rank = 0
+    group by all
+),
+sized as (
+    select n.city, n.category, unnest(range(greatest(2, ceil(n.beneficiaries / c.beneficiaries)::BIGINT))) as k,
+    from need as n
+    join per_inst_cfg as c using (category)
+),
+starts as (
+    select city, min(benefit_from) as city_start, max(data_end) as data_end from cohort group by city
+),
+placed as (
+    select s.*, a.admdvs, a.area_name, t.city_start, t.data_end, hash(s.city, s.category, s.k) as ik,
+    from sized as s
+    join starts as t using (city)
+    join demo_area as a
+        on a.city = s.city and u(hash(s.city, s.category, s.k), 'inst_area') >= a.cum_lo and u(hash(s.city, s.category, s.k), 'inst_area') < a.cum_hi
+),
+dated as (
+    select
+        *,
+        case
+            when k = 0 or u(ik, 'late') < 0.8 then city_start - pick(u(ik, 'since'), 30, 700)
+            else city_start + floor(u(ik, 'since') * (data_end - city_start))::INTEGER
+        end as designated_from,
+    from placed
+),
+ended as (
+    select
+        *,
+        case
+            when k > 0 and u(ik, 'ended') < 0.05 and designated_from + pick(u(ik, 'span'), 365, 900) <= data_end
+                then designated_from + pick(u(ik, 'span'), 365, 900)
+        end as designated_to,
+    from dated
+),
+numbered as (
+    select
+        e.*,
+        'P' || admdvs || lpad(row_number() over (partition by admdvs order by category, k)::VARCHAR, 4, '0') as institution_code,
+        row_number() over (partition by admdvs, category order by k) - 1 as n_in_area,
+        st.stems,
+    from ended as e
+    join stem_cfg as st using (category)
+)
+select
+    institution_code,
+    area_name || stems[(n_in_area % len(stems)) + 1]
+        || case when n_in_area >= len(stems) then '第' || (n_in_area // len(stems) + 1)::VARCHAR || '分院' else '' end as name,
+    admdvs,
+    city,
+    category,
+    case
+        when category = 'medical' then case when k = 0 then 2 when u(ik, 'grade') < 0.45 then 1 when u(ik, 'grade') < 0.8 then 2 else 3 end
+        when category = 'medical_elderly' and u(ik, 'grade') < 0.5 then 1
+    end as grade,
+    designated_from,
+    designated_to,
+    case category
+        when 'medical' then pick(u(ik, 'beds'), 20, 100)
+        when 'medical_elderly' then pick(u(ik, 'beds'), 30, 170)
+        when 'elderly_care' then pick(u(ik, 'beds'), 50, 250)
+        when 'community' then pick(u(ik, 'beds'), 0, 20)
+    end as beds,
+from numbered;
+
+create table bene_provider as
+with candidates as (
+    select
+        b.pk, b.service_type, i.institution_code, i.grade,
+        row_number() over (
+            partition by b.pk, b.service_type
+            order by i.admdvs <> b.admdvs, hash(b.pk, i.institution_code, 'pick'), i.institution_code
+        ) as r,
+    from bene_service as b
+    join provider_cfg as p on p.service_type = b.service_type
+    join institution_gen as i
+        on i.city = b.city and i.category = p.category
+        and i.designated_from <= date_trunc('month', b.benefit_start)
+        and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+)
+select pk, service_type, institution_code, grade from candidates where r = 1;
+`,
+    },
+    {
+      name: 'settlements',
+      sql: `
+create table service_month as
+with months as (
+    select
+        b.*,
+        c.scheme,
+        c.visit_records,
+        unnest(generate_series(date_trunc('month', b.benefit_start), date_trunc('month', b.benefit_end), interval 1 month))::DATE as month,
+    from bene_service as b
+    join cohort as c using (cohort_id)
+),
+avail as (
+    select
+        m.*,
+        greatest(m.month, m.benefit_start) as avail_from,
+        least(last_day(m.month), m.benefit_end) as avail_to,
+        least(last_day(m.month), m.benefit_end) - greatest(m.month, m.benefit_start) + 1 as avail_days,
+        hash(m.pk, m.service_type, m.month) as sk,
+    from months as m
+    where u2(m.pk, m.month, 'use') < ${MONTHLY_USE.primary}
+)
+select
+    a.*,
+    p.institution_code,
+    p.grade,
+    s.policy_id,
+from avail as a
+left join bene_provider as p using (pk, service_type)
+join policy_scheme as s
+    on s.city = a.city and s.scheme = a.scheme and a.month between s.effective_from and coalesce(s.effective_to, DATE '9999-12-31');
+
+-- quantities, charges and the fund's share, priced by the policy catalog
+create table settlement_clean as
+with rules as (
+    select
+        m.*,
+        ps.method, ps.rate, ps.ratio, ps.monthly_cap, coalesce(ps.hours_per_visit, 1.5) as hours_per_visit,
+        coalesce(ps.min_visits_per_month, 8) as min_visits,
+    from service_month as m
+    join policy_service as ps
+        on ps.policy_id = m.policy_id and ps.service_type = m.service_type
+        and (ps.hospital_grade is null or ps.hospital_grade = m.grade)
+    where m.service_type = 'home_family' or m.institution_code is not null
+),
+quantities as (
+    select
+        *,
+        case
+            when service_type in ('inst_medical', 'inst_elderly', 'inst_medical_nursing')
+                then case when u(sk, 'away') < 0.25 then greatest(1, avail_days - pick(u(sk, 'away_days'), 1, 4)) else avail_days end
+            when service_type = 'medical_special' then least(avail_days, pick(u(sk, 'days'), 10, 22))
+            when service_type = 'community_day' then greatest(1, round(avail_days * (0.4 + 0.35 * u(sk, 'days')))::INTEGER)
+            when service_type = 'home_family' then avail_days
+            when method = 'daily_rate' then avail_days
+        end as service_days,
+        case
+            when service_type = 'home_visit' then least(avail_days,
+                case
+                    when avail_days < 25 then greatest(1, avail_days // 3)
+                    when u(sk, 'full') < 0.85 then min_visits + pick(u(sk, 'visits'), 0, 3)
+                    else pick(u(sk, 'visits'), 4, 5)
+                end)
+            when service_type = 'home_medical_nursing' then least(avail_days, pick(u(sk, 'visits'), 3, 6))
+        end as visits,
+    from rules
+),
+hours as (
+    select
+        *,
+        case when service_type = 'home_visit' or method = 'hourly_rate' then (coalesce(visits, 1) * hours_per_visit)::DECIMAL(10,2) end as service_hours,
+    from quantities
+),
+charges as (
+    select
+        *,
+        -- the care charge the fund's share is taken from (符合范围费用)
+        case
+            when method = 'daily_rate' then
+                ((rate + case when service_type = 'home_family' then 0 else pick(u(sk, 'extra'), 0, 16) end) * service_days)::DECIMAL(18,2)
+            when method = 'hourly_rate' then ((rate + pick(u(sk, 'extra'), 0, 8)) * service_hours)::DECIMAL(18,2)
+            when service_type = 'medical_special' then (service_days * pick(u(sk, 'charge'), 26000, 18000) / 100.0)::DECIMAL(18,2)
+            when service_type = 'inst_medical_nursing' then (service_days * pick(u(sk, 'charge'), 11000, 6000) / 100.0)::DECIMAL(18,2)
+            when service_type = 'home_medical_nursing' then (coalesce(visits, 1) * pick(u(sk, 'charge'), 9000, 6000) / 100.0)::DECIMAL(18,2)
+            else (pick(u(sk, 'charge'), 6000, 14000) / 100.0)::DECIMAL(18,2)
+        end as eligible_amt,
+        -- bed, meals and other costs outside the fund's scope
+        case
+            when service_type in ('inst_medical', 'inst_elderly') then service_days * pick(u(sk, 'bed'), 30, 50)
+            when service_type = 'inst_medical_nursing' then service_days * pick(u(sk, 'bed'), 20, 30)
+            when service_type = 'community_day' then service_days * pick(u(sk, 'bed'), 6, 10)
+            when service_type = 'medical_special' then service_days * pick(u(sk, 'bed'), 15, 40)
+            else 0
+        end::DECIMAL(18,2) as outside_amt,
+    from hours
+),
+priced as (
+    select
+        *,
+        fen(case
+            when method = 'daily_rate' then rate * service_days
+            when method = 'hourly_rate' then least(rate * service_hours, coalesce(monthly_cap, rate * service_hours))
+            when method = 'ratio' then eligible_amt * ratio
+        end) as fund_amt,
+    from charges
+)
+select
+    pk,
+    sk,
+    person_no,
+    city,
+    admdvs,
+    institution_code,
+    service_type,
+    month as service_month,
+    service_days,
+    service_hours,
+    visits,
+    avail_from,
+    avail_days,
+    hours_per_visit,
+    visit_records,
+    cohort_id,
+    method,
+    rate,
+    monthly_cap,
+    (eligible_amt + outside_amt)::DECIMAL(18,2) as total_amt,
+    eligible_amt,
+    fund_amt,
+    (eligible_amt + outside_amt - fund_amt)::DECIMAL(18,2) as personal_amt,
+    last_day(month) + pick(u(sk, 'settled'), 4, 20) as settled_date,
+    'JS' || city || strftime(month, '%Y%m')
+        || lpad(row_number() over (partition by city, month order by person_no, service_type)::VARCHAR, 7, '0') as settlement_id,
+from priced
+where last_day(month) + pick(u(sk, 'settled'), 4, 20) <= (select max(data_end) from cohort);
+
+`,
+    },
+  ];
+}
