@@ -1,0 +1,30 @@
+// Observable Framework config for the dashboards (Simplified Chinese, offline).
+// Offline: no Google Fonts (globalStylesheets: []), every library imported by bare name from
+// node_modules in the pages, no search (MiniSearch cannot tokenise unspaced Chinese anyway).
+// `<html lang="zh-CN">` and the footer's as-of date are written by scripts/build-site.mjs.
+export default {
+  root: "src",
+  output: process.env.LTCI_SITE_OUT ?? "dist",
+  title: "长护险基金数据仓库",
+  home: "长护险基金看板",
+  pages: [
+    {name: "基金收支", path: "/fund"},
+    {name: "结余原则", path: "/surplus"},
+    {name: "服务类型", path: "/services"},
+    {name: "失能评估", path: "/assessment"},
+    {name: "试点城市对比", path: "/cities"},
+    {name: "基金监管", path: "/audit"},
+    {name: "政策目录", path: "/policies"},
+    {name: "数据质量", path: "/data-quality"},
+    {name: "方法说明", path: "/methodology"}
+  ],
+  globalStylesheets: [],
+  style: "style.css",
+  search: false,
+  pager: true,
+  toc: {label: "本页内容", show: true},
+  // Links end in .html so the site works on any intranet web server, rewrites or not.
+  preserveExtension: true,
+  head: `<meta name="robots" content="noindex"><script>document.documentElement.lang = "zh-CN";</script>`,
+  footer: `<span class="ltci-footer">XX市医疗保障局 · 长护险基金数据仓库 · 数据截至 <span id="ltci-asof">（见各页来源说明）</span> · 内部资料，注意保密</span>`
+};

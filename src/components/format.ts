@@ -1,0 +1,93 @@
+// Number and date formats for the site: money in 元/万元/亿元, counts in 人/万人, months as 2027年1月.
+// Pure functions (no DOM), shared by pages, charts and the CSV button; unit-tested in test/src/components.
+
+const DASH = '—';
+
+/**
+ * Options as an object, never a bare number: Inputs.table calls format(value, rowIndex), and a
+ * positional `digits` would take the row index.
+ */
+export interface Digits { digits?: number }
+
+function missing(x: unknown): x is null | undefined {
+  return x === null || x === undefined || (typeof x === 'number' && !Number.isFinite(x));
+}
+
+/** Scale a number to 亿 / 万 / units with `digits` decimals: 1234567.89 → "123.46万". */
+function scaled(x: number, digits: number): string {
+  const abs = Math.abs(x);
+  // Decide the unit after rounding, so 99 999 999.999 becomes 1.00亿, not 10000.00万.
+  if (Number((abs / 1e4).toFixed(digits)) >= 1e4) return `${(x / 1e8).toFixed(digits)}亿`;
+  if (Number(abs.toFixed(digits)) >= 1e4) return `${(x / 1e4).toFixed(digits)}万`;
+  return x.toFixed(digits);
+}
+
+/** Money: 1234567.89 → "123.46万元", 2.5e8 → "2.50亿元", 850 → "850.00元", null → "—". */
+export function yuan(x: number | null | undefined, { digits = 2 }: Digits = {}): string {
+  return missing(x) ? DASH : `${scaled(x, digits)}元`;
+}
+
+/** Money without scaling, with thousands separators: 1234.5 → "1,234.50元" (per-head figures, tables). */
+export function yuanExact(x: number | null | undefined): string {
+  if (missing(x)) return DASH;
+  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+}
+
+/** Counts: 12345 → "1.2万人", 8532 → "8,532人"; count(n, {unit: "次"}) for other units. */
+export function count(n: number | null | undefined, { unit = '人' }: { unit?: string } = {}): string {
+  if (missing(n)) return DASH;
+  const abs = Math.abs(n);
+  if (Number((abs / 1e4).toFixed(1)) >= 1e4) return `${(n / 1e8).toFixed(1)}亿${unit}`;
+  if (abs >= 1e4) return `${(n / 1e4).toFixed(1)}万${unit}`;
+  return `${Math.round(n).toLocaleString('en-US')}${unit}`;
+}
+
+/** Shares and rates: 0.7 → "70.0%", null → "—". */
+export function percent(r: number | null | undefined, { digits = 1 }: Digits = {}): string {
+  return missing(r) ? DASH : `${(r * 100).toFixed(digits)}%`;
+}
+
+/** Months payable (累计结余可支付月数): 6.25 → "6.3个月". */
+export function months(m: number | null | undefined): string {
+  return missing(m) ? DASH : `${m.toFixed(1)}个月`;
+}
+
+function parts(iso: string): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: "${iso}"`);
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
+}
+
+/** A month from an ISO date string (no time zone involved): "2027-01-01" → "2027年1月". */
+export function month(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const [y, m] = parts(iso);
+  return `${y}年${m}月`;
+}
+
+/** A day: "2027-01-31" → "2027年1月31日". */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const [y, m, d] = parts(iso);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Plain number with separators and fixed decimals: 1234.5, {digits: 1} → "1,234.5". */
+export function number(x: number | null | undefined, { digits = 0 }: Digits = {}): string {
+  if (missing(x)) return DASH;
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Axis ticks for yuan: 3e6 → "300万", 2.5e8 → "2.5亿" (short, for charts). */
+export function yuanTick(x: number): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e8) return `${+(x / 1e8).toFixed(2)}亿`;
+  if (abs >= 1e4) return `${+(x / 1e4).toFixed(1)}万`;
+  return `${+x.toFixed(2)}`;
+}
+
+/** Axis ticks for months: a Date or ISO string → "2027年1月" (UTC date parts, as the loaders emit). */
+export function monthTick(d: Date | string): string {
+  if (typeof d === 'string') return month(d);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
+}

@@ -1,0 +1,25 @@
+// Monthly fund income and expenditure as two lines (总览, 基金收支).
+import * as Plot from '@observablehq/plot';
+import { monthTick, yuan, yuanTick } from './format.js';
+
+export interface FundMonth { month: string; income_total: number; expenditure_total: number }
+
+export function incomeExpenditureChart(rows: FundMonth[], { width = 640, height = 260 } = {}) {
+  const long = rows.flatMap((d) => [
+    { date: new Date(d.month), series: '基金收入', value: d.income_total },
+    { date: new Date(d.month), series: '基金支出', value: d.expenditure_total },
+  ]);
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 60,
+    x: { type: 'utc', label: null, tickFormat: monthTick, ticks: Math.min(rows.length, Math.floor(width / 90)) },
+    y: { label: '元', grid: true, tickFormat: yuanTick, zero: true },
+    color: { domain: ['基金收入', '基金支出'], range: ['#4269d0', '#ff725c'], legend: true },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.line(long, { x: 'date', y: 'value', stroke: 'series', strokeWidth: 2, marker: 'circle' }),
+      Plot.tip(long, Plot.pointerX({ x: 'date', y: 'value', stroke: 'series', title: (d) => `${d.series}\n${monthTick(d.date)}\n${yuan(d.value)}` })),
+    ],
+  });
+}

@@ -1,0 +1,144 @@
+// Browser tests: every page of the built site in Debian Chromium (playwright-core), offline.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, ltciSql, REPO, type BuiltSite } from './buildSite.ts';
+import { serveStatic, type StaticServer } from './server.ts';
+import { count, months, percent, yuan } from '../../src/components/format.ts';
+
+/** Each page and the least number of Plot charts it must draw with the demo data. */
+const PAGES: { path: string; title: string; charts: number }[] = [
+  { path: '/', title: '总览', charts: 2 },
+  { path: '/fund', title: '基金收支', charts: 4 },
+  { path: '/surplus', title: '结余原则', charts: 2 },
+  { path: '/services', title: '服务类型', charts: 0 },
+  { path: '/assessment', title: '失能评估', charts: 0 },
+  { path: '/cities', title: '试点城市对比', charts: 0 },
+  { path: '/audit', title: '基金监管', charts: 0 },
+  { path: '/policies', title: '政策目录', charts: 0 },
+  { path: '/data-quality', title: '数据质量', charts: 0 },
+  { path: '/methodology', title: '方法说明', charts: 0 },
+];
+
+const SHOTS = join(REPO, 'test-results/screenshots');
+const MAX_DATA_BYTES = 500 * 1024;
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = buildSite();
+  server = await serveStatic(site.dir);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  foreign: string[];
+  dataBytes: number;
+}
+
+/** Open a page with every request to another host blocked and recorded. */
+async function visit(path: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const v: Visit = { page, errors: [], foreign: [], dataBytes: 0 };
+  page.on('console', (msg) => { if (msg.type() === 'error') v.errors.push(msg.text()); });
+  page.on('pageerror', (err) => v.errors.push(err.message));
+  await page.route('**/*', (route) => {
+    const { hostname, protocol } = new URL(route.request().url());
+    if (protocol === 'blob:' || protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+    v.foreign.push(route.request().url());
+    return route.abort();
+  });
+  page.on('response', async (res) => {
+    if (/\/_file\//.test(res.url())) v.dataBytes += (await res.body()).length;
+  });
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => !document.querySelector('.observablehq--running'), null, { timeout: 30_000 });
+  return v;
+}
+
+describe('the built site', () => {
+  test('every page is <html lang="zh-CN"> and names no CDN or font host', () => {
+    for (const { path } of PAGES) {
+      const html = readFileSync(join(site.dir, path === '/' ? 'index.html' : `${path.slice(1)}.html`), 'utf8');
+      expect(html).toMatch(/<html lang="zh-CN">/);
+      expect(html).not.toMatch(/jsdelivr|googleapis|gstatic/);
+    }
+  });
+
+  for (const p of PAGES) {
+    test(`${p.title} (${p.path}) loads offline, without errors, and draws its charts`, async () => {
+      const v = await visit(p.path);
+      try {
+        expect(v.foreign, 'requests to other hosts').toEqual([]);
+        expect(v.errors, 'console errors').toEqual([]);
+        expect(await v.page.locator('.observablehq--error').count(), 'cells that failed').toBe(0);
+        expect(await v.page.locator('h1').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+        const charts = await v.page.locator('svg[class^="plot"]').count();
+        expect(charts, 'Plot charts drawn').toBeGreaterThanOrEqual(p.charts);
+        expect(v.dataBytes, 'data loaded by the page').toBeLessThanOrEqual(MAX_DATA_BYTES);
+        const name = p.path === '/' ? 'index' : p.path.slice(1);
+        await v.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+        await v.page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
+      } finally {
+        await v.page.context().close();
+      }
+    });
+  }
+
+  test('总览: the key figures equal the marts', async () => {
+    const v = await visit('/');
+    try {
+      const grid = v.page.locator('#key-figures');
+      const city = await grid.getAttribute('data-city');
+      const scheme = await grid.getAttribute('data-scheme');
+      const month = await grid.getAttribute('data-month');
+      expect(city).toMatch(/^\d{6}$/);
+      const where = `city = '${city}' and scheme = '${scheme}'`;
+      const [m] = ltciSql(site.db, `select * from mart_fund_monthly where ${where} and month = date '${month}'`);
+      const [ytd] = ltciSql(site.db, `select sum(income_total) as income, sum(expenditure_total) as expenditure from mart_fund_monthly where ${where} and year(month) = year(date '${month}') and month <= date '${month}'`);
+      const [a] = ltciSql(site.db, `select * from mart_fund_annual where ${where} and year = year(date '${month}')`);
+      const [c] = ltciSql(site.db, `select * from mart_city_comparison where ${where} and year = year(date '${month}')`);
+      const figure = (name: string) => v.page.locator(`[data-figure="${name}"]`).textContent();
+      expect(await figure('income_total')).toBe(yuan(Number(m.income_total)));
+      expect(await figure('expenditure_total')).toBe(yuan(Number(m.expenditure_total)));
+      expect(await figure('cumulative_balance')).toBe(yuan(Number(m.cumulative_balance)));
+      expect(await figure('income_ytd')).toBe(yuan(Number(ytd.income)));
+      expect(await figure('expenditure_ytd')).toBe(yuan(Number(ytd.expenditure)));
+      expect(await figure('months_payable')).toBe(months(a.months_payable === null ? null : Number(a.months_payable)));
+      expect(await figure('surplus_rate')).toBe(percent(a.surplus_rate === null ? null : Number(a.surplus_rate)));
+      expect(await figure('participants')).toBe(count(Number(c.participants)));
+      expect(await figure('beneficiaries')).toBe(count(Number(c.beneficiaries)));
+    } finally {
+      await v.page.context().close();
+    }
+  });
+
+  test('a CSV button downloads the rows shown, with Chinese headers and a UTF-8 BOM', async () => {
+    const v = await visit('/');
+    try {
+      const button = v.page.locator('.ltci-csv').first();
+      const [download] = await Promise.all([v.page.waitForEvent('download'), button.click()]);
+      const text = readFileSync(await download.path(), 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.split('\r\n')[0]).toBe('\uFEFF月份,基金收入合计,基金支出合计,当期结余,累计结余');
+      expect(text.trimEnd().split('\r\n').length - 1).toBe(Number(await button.getAttribute('data-rows')));
+    } finally {
+      await v.page.context().close();
+    }
+  });
+});
