@@ -5,8 +5,10 @@ with settlements as (
     select * from stg_settlement
 ),
 
+-- only the enrolments of persons who have a settlement (the audit needs no others)
 enrolments as (
     select * from stg_enrolment
+    where person_no in (select person_no from settlements)
 ),
 
 assessments as (
