@@ -10,7 +10,7 @@ import { withWarehouse } from '../db.ts';
 import { listDelivery } from './delivery.ts';
 import { loadIdKey } from './certHash.ts';
 import type { EncodingOption } from './encoding.ts';
-import { FileRefusal, loadFile, type FileResult } from './loadFile.ts';
+import { FileRefusal, loadPrepared, prepareFile, type FileResult, type PreparedFile } from './loadFile.ts';
 
 export type { FileResult } from './loadFile.ts';
 export type { EncodingOption } from './encoding.ts';
@@ -85,19 +85,34 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
       const loadId = opts.loadId?.(dir) ?? newLoadId();
       const tmpDir = mkdtempSync(join(tmpdir(), 'ltci-ingest-'));
       const delivery: DeliveryResult = { dir, loadId, files: [], ignored: listing.ignored };
-      await conn.run('begin transaction');
+      const ctx = { conn, loadId, idKey, encoding: opts.encoding ?? 'auto', tmpDir, progress: opts.progress };
+      const tables: string[] = [];
+      let inTransaction = false;
       try {
-        for (const f of listing.files) {
-          const result = await loadFile({ conn, loadId, idKey, encoding: opts.encoding ?? 'auto', tmpDir, progress: opts.progress }, f, `${basename(dir)}/${f.name}`);
+        // 1. Read every file's text into TEMP tables (nothing written to the warehouse yet).
+        const prepared: (PreparedFile | FileResult)[] = [];
+        for (const [i, f] of listing.files.entries()) {
+          tables.push(`__src_${i}`);
+          prepared.push(await prepareFile(ctx, f, `${basename(dir)}/${f.name}`, `__src_${i}`));
+        }
+        // 2. Check and write, all or nothing.
+        await conn.run('begin transaction');
+        inTransaction = true;
+        for (const p of prepared) {
+          const result = 'sha' in p ? await loadPrepared(ctx, p) : p;
           delivery.files.push(result);
           opts.onFile?.(result);
         }
+        const t0 = performance.now();
         await conn.run('commit');
+        inTransaction = false;
+        if (process.env.LTCI_INGEST_TIMING) process.stderr.write(`[timing] ${((performance.now() - t0) / 1000).toFixed(2)} s  commit\n`);
       } catch (err) {
-        await conn.run('rollback');
+        if (inTransaction) await conn.run('rollback');
         if (err instanceof FileRefusal) throw new IngestRefusedError(dir, err.file, err.column, err.message, deliveries);
         throw err;
       } finally {
+        for (const t of tables) await conn.run(`drop table if exists ${t}`);
         rmSync(tmpDir, { recursive: true, force: true });
       }
       deliveries.push(delivery);

@@ -48,23 +48,23 @@ export interface LoadContext {
 const PROGRESS_BYTES = 50 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 3000;
 
-/** Run a statement; for big files, report DuckDB's own progress on the side every few seconds. */
+/** Set LTCI_INGEST_TIMING=1 to print how long each step of a load takes (stderr). */
+const TIMING = Boolean(process.env.LTCI_INGEST_TIMING);
+
+/** Run a statement; for big files, report how far DuckDB has got every few seconds. */
 async function run(ctx: LoadContext, sql: string, label?: string): Promise<void> {
-  if (!label || !ctx.progress) {
-    await ctx.conn.run(sql);
-    return;
-  }
   const t0 = performance.now();
-  const timer = setInterval(() => {
-    const p = ctx.conn.progress;
-    const s = (performance.now() - t0) / 1000;
-    const rows = Number(p.rows_processed);
-    if (p.percentage >= 0) ctx.progress?.(`  ${label}: ${p.percentage.toFixed(0)} %, ${(rows / s / 1000).toFixed(0)}k rows/s`);
-  }, PROGRESS_EVERY_MS);
+  const timer = label && ctx.progress
+    ? setInterval(() => {
+        const p = ctx.conn.progress.percentage;
+        ctx.progress?.(`  ${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s${p > 0 ? `, ${p.toFixed(0)} %` : ''}`);
+      }, PROGRESS_EVERY_MS)
+    : undefined;
   try {
     await ctx.conn.run(sql);
   } finally {
-    clearInterval(timer);
+    if (timer) clearInterval(timer);
+    if (TIMING) process.stderr.write(`[timing] ${((performance.now() - t0) / 1000).toFixed(2)} s  ${sql.slice(0, 60).replace(/\s+/g, ' ')}\n`);
   }
 }
 
@@ -141,19 +141,43 @@ async function reader(ctx: LoadContext, f: DeliveryFile, label: string): Promise
   }
 }
 
-/** Load one file. Throws FileRefusal when the file cannot be loaded at all. */
-export async function loadFile(ctx: LoadContext, f: DeliveryFile, label: string): Promise<FileResult> {
-  const t0 = performance.now();
-  const { conn, loadId } = ctx;
-  const kind = f.kind;
-  const base = { file: label, kind: kind.name, bytes: f.bytes, extra_columns: [] as string[] };
-  const zero = { rows_read: 0, rows_loaded: 0, rows_rejected: 0, rows_replaced: 0, rows_unchanged: 0 };
+export interface PreparedFile {
+  file: DeliveryFile;
+  label: string;
+  sha: string;
+  /** The TEMP table holding the file's text, and a query over it with __line. */
+  table: string;
+  src: string;
+  encoding: FileResult['encoding'];
+  extra: string[];
+  /** Seconds spent reading. */
+  seconds: number;
+}
 
+/** Skip-result for content already loaded (same sha256) by `previousLoadId`. */
+async function skipped(ctx: LoadContext, f: DeliveryFile, label: string, sha: string, t0: number): Promise<FileResult | undefined> {
+  const previous = await queryRows(ctx.conn, `select load_id from load_report where file_sha256 = ${lit(sha)} limit 1`);
+  if (!previous.length) return undefined;
+  return {
+    file: label, kind: f.kind.name, status: 'skipped', previousLoadId: String(previous[0].load_id),
+    rows_read: 0, rows_loaded: 0, rows_rejected: 0, rows_replaced: 0, rows_unchanged: 0,
+    bytes: f.bytes, encoding: f.format === 'parquet' ? 'parquet' : 'utf8', extra_columns: [], seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/**
+ * Step 1, before the delivery's transaction: read the file's text into TEMP table `table`, one
+ * VARCHAR per contract column. Outside the transaction the TEMP table's rowids are 0, 1, 2 … in
+ * file order (preserve_insertion_order), so the line an editor shows is rowid + 2 (header = 1) —
+ * much cheaper than row_number() over (), which serialises the read. Parquet: the row number.
+ * Writes nothing to the warehouse. Throws FileRefusal when the file cannot be loaded.
+ */
+export async function prepareFile(ctx: LoadContext, f: DeliveryFile, label: string, table: string): Promise<PreparedFile | FileResult> {
+  const t0 = performance.now();
+  const kind = f.kind;
   const sha = await fileSha256(f.path);
-  const previous = await queryRows(conn, `select load_id from load_report where file_sha256 = ${lit(sha)} limit 1`);
-  if (previous.length) {
-    return { ...base, ...zero, status: 'skipped', previousLoadId: String(previous[0].load_id), encoding: f.format === 'parquet' ? 'parquet' : 'utf8', seconds: (performance.now() - t0) / 1000 };
-  }
+  const skip = await skipped(ctx, f, label, sha, t0);
+  if (skip) return skip;
 
   const { headers, names, from, encoding } = await reader(ctx, f, label);
   const mapping = mapHeaders(kind, headers);
@@ -165,26 +189,39 @@ export async function loadFile(ctx: LoadContext, f: DeliveryFile, label: string)
     const a = mapping.ambiguous[0];
     throw new FileRefusal(label, `column ${a.column} is named twice (${a.headers.join(', ')}); keep one`, a.column);
   }
-  base.extra_columns = mapping.extra;
-
-  // 1. Text: one VARCHAR per contract column, plus the line an editor shows (header = line 1;
-  //    Parquet: the row number).
-  const line = f.format === 'parquet' ? 'file_row_number + 1' : 'row_number() over () + 1';
-  const big = f.bytes > PROGRESS_BYTES ? label : undefined;
+  const parquet = f.format === 'parquet';
   try {
-    await run(ctx, `create or replace temp table __src as
-select ${line} as __line, ${textColumns(kind, mapping.source, names, f.format === 'parquet').join(', ')}
-from ${from}`, big && `${label} read`);
+    await run(ctx, `create or replace temp table ${table} as
+select ${parquet ? 'file_row_number + 1 as __line, ' : ''}${textColumns(kind, mapping.source, names, parquet).join(', ')}
+from ${from}`, f.bytes > PROGRESS_BYTES ? `${label} read` : undefined);
   } catch (err) {
     throw readError(label, err);
   }
+  const src = parquet ? table : `(select rowid + 2 as __line, * from ${table})`;
+  return { file: f, label, sha, table, src, encoding, extra: mapping.extra, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Step 2, inside the delivery's transaction: check, reject, keep the last line per key, merge. */
+export async function loadPrepared(ctx: LoadContext, p: PreparedFile): Promise<FileResult> {
+  const t0 = performance.now();
+  const { conn, loadId } = ctx;
+  const { file: f, label, src, encoding, sha } = p;
+  const kind = f.kind;
+  // The same content twice in one delivery: the second copy is skipped.
+  const skip = await skipped(ctx, f, label, sha, t0);
+  if (skip) return skip;
+  const big = f.bytes > PROGRESS_BYTES ? label : undefined;
 
   // 2. Typed values and the first broken rule per row.
-  const { sql, rules } = checkSql(kind, ctx.idKey);
+  const { sql, rules } = checkSql(kind, ctx.idKey, src);
   await run(ctx, `create or replace temp table __chk as ${sql}`, big && `${label} check`);
-  await conn.run(`create or replace temp table __rules as select * from (values ${rules
+  await run(ctx, `create or replace temp table __rules as select * from (values ${rules
     .map((r) => `(${r.index}, ${lit(r.column)}, ${lit(r.rule)}, ${lit(r.message)}, ${r.showValue})`)
     .join(', ')}) as t(idx, column_name, rule, message, show_value)`);
+
+  const counts = (await queryRows(conn, `select count(*) as n, count(*) filter (where __fail is null) as ok from __chk`))[0];
+  const rowsRead = num(counts.n);
+  const accepted = num(counts.ok);
 
   // 3. Rejects: file, line, column, rule, message; raw = contract columns as JSON, the ID hashed.
   const zh = Object.fromEntries(kind.columns.map((c) => [c.name, c.zh]));
@@ -193,7 +230,7 @@ from ${from}`, big && `${label} read`);
     .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, `s.${ident(c.name)}`)}` : `${lit(c.name)}, s.${ident(c.name)}`))
     .join(', ')})::varchar`;
   const zhOf = `case r.column_name ${Object.entries(zh).map(([n, z]) => `when ${lit(n)} then ${lit(z)}`).join(' ')} end`;
-  await conn.run(`insert into load_rejects
+  if (rowsRead > accepted) await run(ctx, `insert into load_rejects
 select
     ${lit(loadId)} as load_id,
     ${lit(label)} as file,
@@ -205,22 +242,26 @@ select
     ${rawJson} as raw,
 from __chk as c
 join __rules as r on r.idx = c.__fail
-join __src as s on s.__line = c.__line
+join ${src} as s on s.__line = c.__line
 order by c.__line`);
 
-  const counts = (await queryRows(conn, `select count(*) as n, count(*) filter (where __fail is null) as ok from __chk`))[0];
-  const rowsRead = num(counts.n);
-  const accepted = num(counts.ok);
 
-  // 4. Within the file the later line wins.
+  // 4. Within the file the later line wins: keep the last line per key (only if any key repeats).
   const keys = kind.key.map((k) => storedName(kind.columns.find((c) => c.name === k)!));
   const stored = kind.columns.map(storedName);
-  await conn.run(`create or replace temp table __acc as
-select * exclude (__fail)
+  const keyList = keys.map(ident).join(', ');
+  await run(ctx, `create or replace temp table __last as
+select ${keyList}, max(__line) as __line, count(*) as n
 from __chk
 where __fail is null
-qualify row_number() over (partition by ${keys.map(ident).join(', ')} order by __line desc) = 1`);
-  const kept = await one(conn, 'select count(*) from __acc').then(num);
+group by ${keyList}
+having count(*) > 1`);
+  const earlier = num(await one(conn, 'select coalesce(sum(n - 1), 0) from __last'));
+  const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${ident(k)} = ${b}.${ident(k)}`).join(' and ');
+  const acc = earlier
+    ? `(select c.* exclude (__fail) from __chk as c anti join __last as l on ${sameKey('c', 'l')} and c.__line <> l.__line where c.__fail is null)`
+    : '(select * exclude (__fail) from __chk where __fail is null)';
+  const kept = accepted - earlier;
 
   // 5. Against the warehouse: same key and same content = unchanged; different content = replaced.
   const table = `raw_${kind.name}`;
@@ -230,28 +271,31 @@ qualify row_number() over (partition by ${keys.map(ident).join(', ')} order by _
   if (hasRows) {
     const on = keys.map((k) => `a.${ident(k)} = r.${ident(k)}`).join(' and ');
     const same = stored.map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
-    await conn.run(`create or replace temp table __match as
+    await run(ctx, `create or replace temp table __match as
 select a.__line, ${same} as __same
-from __acc as a
+from ${acc} as a
 join ${table} as r on ${on}`);
     const m = (await queryRows(conn, `select count(*) filter (where __same) as same, count(*) filter (where not __same) as changed from __match`))[0];
     unchanged = num(m.same);
     replaced = num(m.changed);
     if (replaced) {
-      await conn.run(`delete from ${table} as r
-using (select a.* from __acc as a join __match as m on m.__line = a.__line and not m.__same) as a
+      await run(ctx, `delete from ${table} as r
+using (select a.* from ${acc} as a join __match as m on m.__line = a.__line and not m.__same) as a
 where ${on}`);
     }
   }
   const insertFrom = hasRows
-    ? `from __acc as a anti join (select __line from __match where __same) as m on m.__line = a.__line`
-    : 'from __acc as a';
+    ? `from ${acc} as a anti join (select __line from __match where __same) as m on m.__line = a.__line`
+    : `from ${acc} as a`;
   await run(ctx, `insert into ${table} (${[...stored, 'load_id', 'source_file', 'source_line'].map(ident).join(', ')})
 select ${stored.map((k) => `a.${ident(k)}`).join(', ')}, ${lit(loadId)}, ${lit(label)}, a.__line
 ${insertFrom}`, big && `${label} write`);
 
   const result: FileResult = {
-    ...base,
+    file: label,
+    kind: kind.name,
+    bytes: f.bytes,
+    extra_columns: p.extra,
     status: 'loaded',
     encoding,
     rows_read: rowsRead,
@@ -261,13 +305,13 @@ ${insertFrom}`, big && `${label} write`);
     rows_unchanged: unchanged,
     seconds: 0,
   };
-  const extras = `[${mapping.extra.map(lit).join(', ')}]::varchar[]`;
+  const extras = `[${p.extra.map(lit).join(', ')}]::varchar[]`;
   await conn.run(`insert into load_report
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of ['__src', '__chk', '__rules', '__acc', '__match']) await conn.run(`drop table if exists ${t}`);
-  result.seconds = (performance.now() - t0) / 1000;
+  for (const t of [p.table, '__chk', '__rules', '__last', '__match']) await conn.run(`drop table if exists ${t}`);
+  result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }
 
