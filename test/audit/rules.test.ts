@@ -244,4 +244,30 @@ describe('rules that meet on one settlement', () => {
       ['S2', 'no_approved_assessment', '0.00'],
     ]);
   });
+  it('checks visit hours only where the city keeps visit records, and cites the service list for an unpriced service', async () => {
+    const haEnrol = (p: string) => enrolment(p, HUAIAN_AREA, 'employee', 2024, { individual_amt: '10', medical_fund_amt: '60', fiscal_amt: '10' });
+    const b = await audit({
+      enrolment: [haEnrol('H1'), haEnrol('H2'), enrolment('L1', LYG_AREA, 'resident', 2027)],
+      assessment: [assessment('A-H1', 'H1', HUAIAN_AREA, '2024-01-10'), assessment('A-H2', 'H2', HUAIAN_AREA, '2024-01-10'), assessment('A-L1', 'L1', LYG_AREA, '2027-01-10')],
+      institution: [institution('HA-HOME', HUAIAN_AREA, 'home_care'), institution('LYG-HOME', LYG_AREA, 'home_care')],
+      settlement: [
+        // Huai'an keeps no visit records here: 24 h (assumed 30 元/小时, cap 600) is not checked against visits.
+        settlement('S-HA-HOURS', 'H1', HUAIAN_AREA, 'HA-HOME', 'home_visit', '2024-03', { visits: 12, service_hours: '24', total_amt: '720', eligible_amt: '720', fund_amt: '600' }),
+        // An uncovered service at an unknown institution: both rules, the second cites the service list.
+        settlement('S-HA-BOTH', 'H2', HUAIAN_AREA, 'NOWHERE', 'medical_special', '2024-03', { total_amt: '100', eligible_amt: '100', fund_amt: '70' }),
+        // Lianyungang does keep them (one visit recorded): 4 h settled, 2 h recorded.
+        settlement('S-LYG-HOURS', 'L1', LYG_AREA, 'LYG-HOME', 'home_visit', '2027-03', { visits: 2, service_hours: '4', total_amt: '120', eligible_amt: '120', fund_amt: '120' }),
+      ],
+      visit: visits('V-L1', 'L1', 'LYG-HOME', '2027-03', 1),
+    });
+    expect(b.findings.map((f) => [f.settlement_id, f.rule])).toEqual([
+      ['S-HA-BOTH', 'non_designated'],
+      ['S-HA-BOTH', 'service_not_covered'],
+      ['S-LYG-HOURS', 'hours_unsupported'],
+    ]);
+    for (const f of b.findings.filter((x) => x.settlement_id === 'S-HA-BOTH')) {
+      expect(f.detail).toContain('淮政规〔2023〕2号“长期护理保险待遇的护理服务形式，包括居家护理、社区护理和机构护理');
+    }
+    expect(b.tests.filter((t) => t.failures > 0).map((t) => t.name)).toEqual([]);
+  });
 });
