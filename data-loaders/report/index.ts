@@ -11,7 +11,7 @@ import type { ReportData } from './types.ts';
 
 export * from './types.ts';
 export { reportCities, reportData, reportMonths, monthStatus, monthLabel, SETTLEMENT_LAG_MONTHS } from './reportData.ts';
-export { renderReportHtml, footerTemplate, reportTitle } from './renderReportHtml.ts';
+export { renderReportHtml, renderReportBody, footerTemplate, reportTitle } from './renderReportHtml.ts';
 export { buildWorkbook, writeWorkbook } from './writeWorkbook.ts';
 export { withBrowser, writePdf } from './writePdf.ts';
 

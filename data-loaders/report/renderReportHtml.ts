@@ -49,7 +49,7 @@ h1 { font-size: 18pt; margin: 0 0 2mm; letter-spacing: 0.05em; text-align: cente
 .badge.final { background: #2e7d32; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.4mm solid #1f4e79; color: #1f4e79; break-after: avoid; }
 section.chapter { break-inside: auto; }
-p.note { margin: 1mm 0 2mm; font-size: 8.5pt; color: #444; line-height: 1.5; }
+p.snote { margin: 1mm 0 2mm; font-size: 8.5pt; color: #444; line-height: 1.5; }
 figure.table { margin: 2mm 0 4mm; break-inside: avoid; }
 figcaption { font-weight: 600; font-size: 9.5pt; margin-bottom: 1mm; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; font-variant-numeric: tabular-nums; }
@@ -70,17 +70,25 @@ export function reportTitle(d: Pick<ReportData, 'cityName' | 'monthLabel'>): str
   return `${d.cityName}长期护理保险基金运行月报（${d.monthLabel}）`;
 }
 
-export function renderReportHtml(d: ReportData): string {
+/** The report's title, subtitle and sections: the PDF's body, and the site's report pages. */
+export function renderReportBody(d: ReportData): string {
   const status = d.status === 'provisional' ? '<span class="badge">初步数</span>' : '<span class="badge final">终结数</span>';
   // The heading, its notes and the first table stay together on one page.
   const sections = d.sections.map((s, i) => `<section class="chapter" id="s-${escapeHtml(s.id)}">
 <div class="lead">
 <h2>${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}、${escapeHtml(s.title)}</h2>
-${(s.notes ?? []).map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('\n')}
+${(s.notes ?? []).map((n) => `<p class="snote">${escapeHtml(n)}</p>`).join('\n')}
 ${s.tables.slice(0, 1).map(renderTable).join('\n')}
 </div>
 ${s.tables.slice(1).map(renderTable).join('\n')}
 </section>`).join('\n');
+  return `<h1>${escapeHtml(reportTitle(d))}</h1>
+<p class="subtitle">${escapeHtml(d.cityName)}（医保区划 ${escapeHtml(d.city)}） · 报告期 ${escapeHtml(d.monthLabel)} 及本年累计 · ${status}${d.asOfDate ? ` · 数据截至 ${escapeHtml(d.asOfDate)}` : ''}</p>
+${sections}
+<p class="signoff">${PUBLISHER} · 长护险基金数据仓库生成</p>`;
+}
+
+export function renderReportHtml(d: ReportData): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -89,10 +97,7 @@ ${s.tables.slice(1).map(renderTable).join('\n')}
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<h1>${escapeHtml(reportTitle(d))}</h1>
-<p class="subtitle">${escapeHtml(d.cityName)}（医保区划 ${escapeHtml(d.city)}） · 报告期 ${escapeHtml(d.monthLabel)} 及本年累计 · ${status}${d.asOfDate ? ` · 数据截至 ${escapeHtml(d.asOfDate)}` : ''}</p>
-${sections}
-<p class="signoff">${PUBLISHER} · 长护险基金数据仓库生成</p>
+${renderReportBody(d)}
 </body>
 </html>
 `;
