@@ -1,5 +1,8 @@
--- grain: one row per non-zero cash flow of a fund: a contribution component of an enrolment row,
--- a ledger entry, a settlement's fund payment (reversals negative), an assessment fee the fund pays
+-- grain: one row per city, district (admdvs), scheme, day, component and source kind: the cash flows
+-- of a fund summed by day — contribution components of enrolment rows, ledger entries, settlements'
+-- fund payments (reversals negative), assessment fees the fund pays. Summed by day, not one row per
+-- source row, because enrolment alone gives millions of rows at city scale; the source rows stay
+-- in stg_enrolment, stg_ledger, int_settlements_schemed and stg_assessment.
 -- Cash basis (spec "Definitions"): contributions in the month of paid_date (else coverage_start),
 -- ledger entries in the month of entry_date, benefits in the month of settled_date, assessment
 -- fees in the month of conclusion_date and only where policy_scheme.assessment_fee_from_fund is
@@ -39,7 +42,6 @@ contributions as (
         component,
         amount,
         'enrolment' as source_kind,
-        person_no || '|' || scheme || '|' || year as source_id,
     from enrolments
     unpivot (
         amount for component in (
@@ -66,7 +68,6 @@ ledger_entries as (
         end as component,
         amount,
         'ledger' as source_kind,
-        entry_id as source_id,
     from ledger
 ),
 
@@ -80,7 +81,6 @@ benefits as (
         'expenditure_benefits' as component,
         fund_amt as amount,
         'settlement' as source_kind,
-        settlement_id as source_id,
     from settlements
 ),
 
@@ -94,7 +94,6 @@ assessment_fees as (
         'expenditure_assessment' as component,
         assessments.fee_amt as amount,
         'assessment' as source_kind,
-        assessments.assessment_id as source_id,
     from assessments
     inner join assessment_schemes
         on assessment_schemes.event_id = assessments.assessment_id
@@ -129,11 +128,12 @@ final as (
         year(flow_month)::integer as flow_year,
         case when component like 'income_%' then 'income' else 'expenditure' end as direction,
         component,
-        amount::decimal(18, 2) as amount,
         source_kind,
-        source_id,
+        sum(amount)::decimal(18, 2) as amount,
+        count(*)::integer as source_rows,
     from unioned
     where amount <> 0
+    group by all
 )
 
 select * from final

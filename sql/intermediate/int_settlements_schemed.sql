@@ -50,7 +50,6 @@ final as (
         on schemes.event_id = settlements.settlement_id
     left join settlements as originals
         on originals.settlement_id = settlements.reversal_of
-        and settlements.is_reversal
 )
 
 select * from final

@@ -30,7 +30,7 @@ monthly_flows as (
         sum(amount) filter (where component = 'expenditure_assessment') as expenditure_assessment,
         sum(amount) filter (where component = 'expenditure_operator') as expenditure_operator,
         sum(amount) filter (where component = 'expenditure_other') as expenditure_other,
-        count(*) as flows,
+        sum(source_rows) as flows,
     from flows
     group by grouping sets ((city, scheme, flow_month), (city, flow_month))
 ),

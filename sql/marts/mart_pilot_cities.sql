@@ -1,7 +1,7 @@
 -- grain: one row per national pilot city (national_pilot_city, 49), plus one per city with data here
 -- that is not a national pilot; has_data says whether this warehouse holds any rows for it
 -- A pilot is matched to the data by its 6-digit city code (national_pilot_city.city); pilots whose
--- code is unknown (null) never match.
+-- code is unknown (null) never match. pilot_key: the pilot's own area code, else its city code, else its name.
 with pilots as (
     select * from national_pilot_city
 ),
@@ -66,6 +66,7 @@ other_rows as (
 
 final as (
     select
+        coalesce(listed.admdvs, listed.city, listed.city_name) as pilot_key,
         listed.city_name,
         listed.province,
         listed.batch,

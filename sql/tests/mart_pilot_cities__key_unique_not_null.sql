@@ -1,9 +1,14 @@
--- invariant: mart_pilot_cities has one row per (city_name, province), none of them null
+-- invariant: mart_pilot_cities has one row per pilot_key, never null, and every national pilot is listed once
 select
-    city_name,
-    province,
+    pilot_key,
     count(*) as rows,
 from mart_pilot_cities
 group by all
 having count(*) > 1
-    or city_name is null or province is null
+    or pilot_key is null
+union all
+select
+    'national pilots listed: ' || (select count(*) from mart_pilot_cities where national_pilot)
+        || ' of ' || (select count(*) from national_pilot_city) as pilot_key,
+    null as rows,
+where (select count(*) from mart_pilot_cities where national_pilot) <> (select count(*) from national_pilot_city)

@@ -61,7 +61,14 @@ export async function buildFixture<T>(
   }
 }
 
+/**
+ * The audit's data tests (mart_audit_findings, int_settlement_priced, int_eligibility_*) need a full
+ * policy catalog (services, sources, clauses); the hand-made policy rows here do not give one, so
+ * fixture tests leave them to test/ for the audit and to the integration test over the real catalog.
+ */
+export const AUDIT_TESTS = /^(mart_audit_findings|int_settlement_priced|int_eligibility)/;
+
 /** Data tests that returned offending rows, as "name: n rows, e.g. {...}" lines (empty = all pass). */
-export function failedTests(tests: DataTestResult[]): string[] {
-  return tests.filter((t) => t.failures > 0).map((t) => `${t.name}: ${t.failures} rows, e.g. ${JSON.stringify(t.sample[0])}`);
+export function failedTests(tests: DataTestResult[], { ignore = AUDIT_TESTS as RegExp | null } = {}): string[] {
+  return tests.filter((t) => t.failures > 0 && !(ignore && ignore.test(t.name))).map((t) => `${t.name}: ${t.failures} rows, e.g. ${JSON.stringify(t.sample[0])}`);
 }
