@@ -98,6 +98,11 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const log = opts.progress ?? (() => {});
   const out = resolve(opts.out);
   mkdirSync(out, { recursive: true });
+  // a rerun (perhaps in the other format) must not leave a second copy of a kind behind
+  for (const k of KIND_OUTPUTS) {
+    for (const name of [`${k.kind}.csv`, `${k.kind}.parquet`, `${k.kind}-malformed.csv`]) rmSync(join(out, name), { force: true });
+  }
+  rmSync(join(out, ANSWER_KEY_FILE), { force: true });
 
   const spill = mkdtempSync(join(tmpdir(), 'ltci-demo-'));
   const instance = await DuckDBInstance.create(':memory:', {
