@@ -34,6 +34,7 @@ await printJson(async (conn) => {
     homeCommunityTypes: labels.HOME_COMMUNITY_TYPES,
     ledger: labels.LEDGER_LABELS,
     levels: labels.DISABILITY_LEVELS,
+    auditRules: labels.AUDIT_RULES,
     cityNames,
     fundShareGuideline: thresholds?.fund_share_guideline ?? labels.FUND_SHARE_GUIDELINE_DEFAULT,
   };

@@ -1,4 +1,4 @@
-// mart_district: the per-district breakdown, where the data has districts.
-import { printJson, rowsIfTable } from './lib/mart.ts';
+// mart_district: participants, beneficiaries and costs per district (区县), where the data has districts.
+import { printJson, rowsOf } from './lib/mart.ts';
 
-await printJson((conn) => rowsIfTable(conn, 'mart_district', `select * from mart_district order by all`));
+await printJson((conn) => rowsOf(conn, `select * from mart_district order by city, scheme, year, admdvs`));

@@ -1,4 +1,7 @@
 // mart_pilot_cities: the 49 national pilot cities (医保发〔2020〕37号), marking those with data here.
-import { printJson, rowsIfTable } from './lib/mart.ts';
+import { printJson, rowsOf } from './lib/mart.ts';
 
-await printJson((conn) => rowsIfTable(conn, 'mart_pilot_cities', `select * from mart_pilot_cities order by all`));
+await printJson((conn) => rowsOf(conn, `
+    select city_name, province, batch, city, national_pilot, has_data,
+        data_first_month::varchar as data_first_month, data_last_month::varchar as data_last_month, policy_schemes
+    from mart_pilot_cities order by has_data desc, batch, province, city_name`));

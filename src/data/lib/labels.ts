@@ -33,3 +33,20 @@ export const CITY_NAMES: Record<string, string> = {
 
 /** National guideline for the fund's share of eligible care costs (医保发〔2020〕37号: 70% 左右). */
 export const FUND_SHARE_GUIDELINE_DEFAULT = 0.7;
+
+/** Audit rules (mart_audit_findings.rule, docs/audit-rules.md) in Chinese. */
+export const AUDIT_RULES: Record<string, string> = {
+  not_enrolled: '未参保（当月无有效参保）',
+  area_not_in_pilot: '参保地不在试点范围',
+  no_approved_assessment: '无有效失能评估结论',
+  before_eligibility: '早于待遇享受开始时间',
+  disability_under_6_months: '失能持续不足6个月',
+  assessment_expired: '评估结论已过有效期',
+  waiting_period: '断缴后等待期内',
+  non_designated: '非定点或定点已终止的机构',
+  service_not_covered: '服务项目不在支付范围',
+  duplicate: '同人同月同服务重复结算',
+  hours_unsupported: '结算时长超过上门签到记录',
+  cap_exceeded: '超过月度支付限额',
+  price_mismatch: '支付金额与政策标准不符',
+};

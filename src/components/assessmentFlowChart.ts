@@ -1,0 +1,26 @@
+// The assessment flow per month: applications, conclusions, approvals as lines (失能评估).
+import * as Plot from '@observablehq/plot';
+import { month } from './format.js';
+import { monthBandTicks } from './balanceChart.js';
+
+export interface FlowRow { month: string; applications: number; concluded: number; approved: number }
+
+const SERIES: [keyof FlowRow, string][] = [['applications', '申请'], ['concluded', '作出结论'], ['approved', '评估通过']];
+
+export function assessmentFlowChart(rows: FlowRow[], { width = 640, height = 260 } = {}) {
+  const domain = rows.map((d) => d.month);
+  const long = rows.flatMap((d) => SERIES.map(([key, label]) => ({ month: d.month, series: label, value: Number(d[key]) })));
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    x: { type: 'band', domain, label: null, tickFormat: monthBandTicks(domain, width), padding: 0.15 },
+    y: { label: '人次', grid: true },
+    color: { domain: SERIES.map(([, l]) => l), range: ['#9aa6b2', '#4269d0', '#3ca951'], legend: true },
+    marks: [
+      Plot.line(long, { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2, marker: 'circle' }),
+      Plot.ruleY([0]),
+      Plot.tip(long, Plot.pointerX({ x: 'month', y: 'value', title: (d: { month: string; series: string; value: number }) => `${month(d.month)} ${d.series} ${d.value}人次` })),
+    ],
+  });
+}

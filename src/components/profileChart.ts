@@ -1,0 +1,22 @@
+// Beneficiaries by disability level and age band, stacked bars (失能评估).
+import * as Plot from '@observablehq/plot';
+
+export interface ProfileRow { disability_level: number; age_band: string; beneficiaries: number }
+
+export function profileChart(rows: ProfileRow[], levels: Record<string, string>, { width = 640, height = 280 } = {}) {
+  const bands = [...new Set(rows.map((d) => d.age_band))].sort();
+  const data = rows.map((d) => ({ ...d, level: levels[String(d.disability_level)] ?? `等级${d.disability_level}` }));
+  const levelOrder = Object.keys(levels).sort().map((k) => levels[k]).filter((l) => data.some((d) => d.level === l));
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    x: { label: '年龄段', domain: bands },
+    y: { label: '人', grid: true },
+    color: { domain: levelOrder, scheme: 'oranges', legend: true },
+    marks: [
+      Plot.barY(data, Plot.groupX({ y: 'sum' }, { x: 'age_band', y: 'beneficiaries', fill: 'level', order: levelOrder, tip: true })),
+      Plot.ruleY([0]),
+    ],
+  });
+}

@@ -1,0 +1,54 @@
+// mart_audit_findings, for 基金监管: counts and amounts by rule, district and institution, and a
+// capped list of findings. Persons appear only as a pseudonym (a hash of the person number).
+import { printJson, rowsOf } from './lib/mart.ts';
+
+const LIST_CAP = 300;
+
+await printJson(async (conn) => {
+  const findings = `
+    with findings as (
+        select * from mart_audit_findings
+    ),
+    settlements as (
+        select settlement_id, person_no, admdvs, institution_code, service_type, service_month, settled_date from stg_settlement
+    ),
+    institutions as (
+        select institution_code, any_value(name) as institution_name from stg_institution group by all
+    ),
+    areas as (
+        select admdvs, any_value(area_name) as area_name from policy_area group by all
+    ),
+    final as (
+        select
+            findings.*,
+            findings.actual_fund_amt - findings.expected_fund_amt as excess_amt,
+            'P' || upper(left(md5('ltci-site:' || settlements.person_no), 10)) as person_pseudonym,
+            settlements.admdvs,
+            coalesce(areas.area_name, settlements.admdvs) as district_name,
+            settlements.institution_code,
+            coalesce(institutions.institution_name, settlements.institution_code, '（居家亲情护理，无机构）') as institution_name,
+            settlements.service_type,
+            settlements.service_month,
+        from findings
+        left join settlements using (settlement_id)
+        left join institutions using (institution_code)
+        left join areas using (admdvs)
+    )
+    select * from final`;
+  const agg = (by: string) => rowsOf(conn, `
+    select ${by}, count(*) as findings, count(distinct settlement_id) as settlements,
+        sum(actual_fund_amt) as actual_fund_amt, sum(expected_fund_amt) as expected_fund_amt, sum(excess_amt) as excess_amt,
+    from (${findings}) group by all order by findings desc, ${by.split(',')[0]}`);
+  return {
+    total: (await rowsOf(conn, `select count(*) as findings, count(distinct settlement_id) as settlements, sum(excess_amt) as excess_amt from (${findings})`))[0],
+    settlementsChecked: (await rowsOf(conn, `select city, count(*) as settlements from stg_settlement where reversal_of is null group by all order by city`)),
+    byRule: await agg('city, rule'),
+    byDistrict: await agg('city, admdvs, district_name'),
+    byInstitution: await agg('city, institution_code, institution_name'),
+    list: await rowsOf(conn, `
+        select settlement_id, city, rule, detail, expected_fund_amt, actual_fund_amt, excess_amt, person_pseudonym,
+            district_name, institution_name, service_type, service_month::varchar as service_month,
+        from (${findings}) order by abs(excess_amt) desc, settlement_id, rule limit ${LIST_CAP}`),
+    listCap: LIST_CAP,
+  };
+});
