@@ -73,7 +73,7 @@ export const command: Command = {
       }
       const fingerprint = demoFingerprint(scale, seed);
       const out = join(dirname(dbPath), `demo-${scale}-seed${seed}`);
-      const stamp = join(out, '.fingerprint');
+      const stamp = `${out}.fingerprint`;
       if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
         console.log(`refresh: demo delivery ${out} is up to date`);
       } else {
