@@ -1,0 +1,64 @@
+// The contract's kinds as Markdown tables: the generated part of docs/extracts.md.
+// Regenerate with `npx tsx data-loaders/contract/markdown.ts --write`; a test checks the doc.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { KINDS } from './index.ts';
+import type { Column, ColumnType, Kind } from './types.ts';
+
+export const BEGIN = '<!-- generated from data-loaders/contract: begin -->';
+export const END = '<!-- generated from data-loaders/contract: end -->';
+
+const TYPE_TEXT: Record<ColumnType, string> = {
+  text: 'text',
+  code: 'code',
+  admdvs: '6 digits',
+  cert: 'resident ID',
+  date: 'date',
+  month: 'month',
+  timestamp: 'timestamp',
+  money: 'money',
+  decimal: 'decimal',
+  int: 'integer',
+  bool: 'true/false',
+};
+
+const cell = (s: string) => s.replaceAll('|', '\\|');
+
+function ruleText(kind: Kind, c: Column): string {
+  const parts: string[] = [];
+  if (kind.key.includes(c.name)) parts.push(kind.key.length > 1 ? `key (${kind.key.join(', ')})` : 'key');
+  if (c.values) parts.push(Object.entries(c.values).map(([code, spellings]) => `\`${code}\` (${spellings.filter((s) => s !== code).join(' / ')})`).join(', '));
+  if (c.min !== undefined) parts.push(c.type === 'money' && c.min === 0 && kind.columns.some((x) => x.name === 'reversal_of') ? '≥ 0 except on a reversal row' : `≥ ${c.min}`);
+  if (c.max !== undefined) parts.push(`≤ ${c.max}`);
+  if (c.default !== undefined) parts.push(`empty = ${c.default}`);
+  if (c.rule) parts.push(c.rule);
+  for (const check of kind.checks.filter((k) => k.column === c.name)) parts.push(`\`${check.rule}\`: ${check.sql}`);
+  if (c.aliases?.length) parts.push(`header also: ${c.aliases.join(', ')}`);
+  return parts.join('; ');
+}
+
+export function kindTable(kind: Kind): string {
+  const head = `### ${kind.name} (${kind.zh})${kind.optional ? ' — optional' : ''}\nKey: ${kind.key.join(' + ')} · table \`raw_${kind.name}\`\n`;
+  const rows = kind.columns.map((c) =>
+    `| ${c.name} | ${c.zh} | ${TYPE_TEXT[c.type]} | ${c.required ? 'yes' : 'no'} | ${cell(ruleText(kind, c))} |`);
+  return [head, '| column | 中文 | type | required | rule |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The generated block, markers included. */
+export function contractMarkdown(): string {
+  return [BEGIN, ...KINDS.map(kindTable), END].join('\n\n');
+}
+
+/** Replace the generated block of a document with the current contract. */
+export function withGeneratedBlock(doc: string): string {
+  const a = doc.indexOf(BEGIN);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) throw new Error('docs/extracts.md: generated-block markers not found');
+  return doc.slice(0, a) + contractMarkdown() + doc.slice(b + END.length);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--write')) {
+  const path = new URL('../../docs/extracts.md', import.meta.url);
+  writeFileSync(path, withGeneratedBlock(readFileSync(path, 'utf8')));
+  console.log('docs/extracts.md: contract tables regenerated');
+}
