@@ -148,6 +148,8 @@ export interface PreparedFile {
   /** The TEMP table holding the file's text, and a query over it with __line. */
   table: string;
   src: string;
+  /** The rules that the table's __fail column indexes. */
+  rules: RuleDef[];
   encoding: FileResult['encoding'];
   extra: string[];
   /** Seconds spent reading. */
@@ -166,8 +168,9 @@ async function skipped(ctx: LoadContext, f: DeliveryFile, label: string, sha: st
 }
 
 /**
- * Step 1, before the delivery's transaction: read the file's text into TEMP table `table`, one
- * VARCHAR per contract column. Outside the transaction the TEMP table's rowids are 0, 1, 2 … in
+ * Step 1, before the delivery's transaction: read the file and check it in one pass into TEMP
+ * table `table`: the contract columns typed, the first broken rule, the delivered text of rejected
+ * rows (validateSql.ts). Outside the transaction the TEMP table's rowids are 0, 1, 2 … in
  * file order (preserve_insertion_order), so the line an editor shows is rowid + 2 (header = 1) —
  * much cheaper than row_number() over (), which serialises the read. Parquet: the row number.
  * Writes nothing to the warehouse. Throws FileRefusal when the file cannot be loaded.
@@ -190,15 +193,15 @@ export async function prepareFile(ctx: LoadContext, f: DeliveryFile, label: stri
     throw new FileRefusal(label, `column ${a.column} is named twice (${a.headers.join(', ')}); keep one`, a.column);
   }
   const parquet = f.format === 'parquet';
+  const text = `(select ${parquet ? 'file_row_number + 1 as __line, ' : ''}${textColumns(kind, mapping.source, names, parquet).join(', ')} from ${from})`;
+  const { sql, rules } = checkSql(kind, ctx.idKey, text, parquet);
   try {
-    await run(ctx, `create or replace temp table ${table} as
-select ${parquet ? 'file_row_number + 1 as __line, ' : ''}${textColumns(kind, mapping.source, names, parquet).join(', ')}
-from ${from}`, f.bytes > PROGRESS_BYTES ? `${label} read` : undefined);
+    await run(ctx, `create or replace temp table ${table} as ${sql}`, f.bytes > PROGRESS_BYTES ? `${label} read and check` : undefined);
   } catch (err) {
     throw readError(label, err);
   }
   const src = parquet ? table : `(select rowid + 2 as __line, * from ${table})`;
-  return { file: f, label, sha, table, src, encoding, extra: mapping.extra, seconds: (performance.now() - t0) / 1000 };
+  return { file: f, label, sha, table, src, rules, encoding, extra: mapping.extra, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Step 2, inside the delivery's transaction: check, reject, keep the last line per key, merge. */
@@ -212,22 +215,22 @@ export async function loadPrepared(ctx: LoadContext, p: PreparedFile): Promise<F
   if (skip) return skip;
   const big = f.bytes > PROGRESS_BYTES ? label : undefined;
 
-  // 2. Typed values and the first broken rule per row.
-  const { sql, rules } = checkSql(kind, ctx.idKey, src);
-  await run(ctx, `create or replace temp table __chk as ${sql}`, big && `${label} check`);
+  const chk = src;
+  const rules = p.rules;
   await run(ctx, `create or replace temp table __rules as select * from (values ${rules
     .map((r) => `(${r.index}, ${lit(r.column)}, ${lit(r.rule)}, ${lit(r.message)}, ${r.showValue})`)
     .join(', ')}) as t(idx, column_name, rule, message, show_value)`);
 
-  const counts = (await queryRows(conn, `select count(*) as n, count(*) filter (where __fail is null) as ok from __chk`))[0];
+  const counts = (await queryRows(conn, `select count(*) as n, count(*) filter (where __fail is null) as ok from ${chk}`))[0];
   const rowsRead = num(counts.n);
   const accepted = num(counts.ok);
 
   // 3. Rejects: file, line, column, rule, message; raw = contract columns as JSON, the ID hashed.
   const zh = Object.fromEntries(kind.columns.map((c) => [c.name, c.zh]));
-  const valueOf = `case r.column_name ${kind.columns.map((c) => `when ${lit(c.name)} then s.${ident(c.name)}`).join(' ')} end`;
+  const text = (c: { name: string }) => `c.${ident(`t__${c.name}`)}`;
+  const valueOf = `case r.column_name ${kind.columns.map((c) => `when ${lit(c.name)} then ${text(c)}`).join(' ')} end`;
   const rawJson = `json_object(${kind.columns
-    .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, `s.${ident(c.name)}`)}` : `${lit(c.name)}, s.${ident(c.name)}`))
+    .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, text(c))}` : `${lit(c.name)}, ${text(c)}`))
     .join(', ')})::varchar`;
   const zhOf = `case r.column_name ${Object.entries(zh).map(([n, z]) => `when ${lit(n)} then ${lit(z)}`).join(' ')} end`;
   if (rowsRead > accepted) await run(ctx, `insert into load_rejects
@@ -240,9 +243,8 @@ select
     '第' || c.__line || '行 列 ' || r.column_name || '（' || ${zhOf} || '）: ' || r.message || ' (' || r.rule || ')'
         || case when r.show_value and ${valueOf} is not null then '，值 ' || chr(39) || left(${valueOf}, 80) || chr(39) else '' end as message,
     ${rawJson} as raw,
-from __chk as c
+from ${chk} as c
 join __rules as r on r.idx = c.__fail
-join ${src} as s on s.__line = c.__line
 order by c.__line`);
 
 
@@ -250,17 +252,25 @@ order by c.__line`);
   const keys = kind.key.map((k) => storedName(kind.columns.find((c) => c.name === k)!));
   const stored = kind.columns.map(storedName);
   const keyList = keys.map(ident).join(', ');
+  // Keys that repeat: first by their hash (a cheap integer group-by), then exactly.
   await run(ctx, `create or replace temp table __last as
+with repeated as (
+    select __key_hash
+    from ${chk}
+    where __fail is null
+    group by __key_hash
+    having count(*) > 1
+)
 select ${keyList}, max(__line) as __line, count(*) as n
-from __chk
-where __fail is null
+from ${chk}
+where __fail is null and __key_hash in (select __key_hash from repeated)
 group by ${keyList}
 having count(*) > 1`);
   const earlier = num(await one(conn, 'select coalesce(sum(n - 1), 0) from __last'));
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${ident(k)} = ${b}.${ident(k)}`).join(' and ');
   const acc = earlier
-    ? `(select c.* exclude (__fail) from __chk as c anti join __last as l on ${sameKey('c', 'l')} and c.__line <> l.__line where c.__fail is null)`
-    : '(select * exclude (__fail) from __chk where __fail is null)';
+    ? `(select c.* from ${chk} as c anti join __last as l on ${sameKey('c', 'l')} and c.__line <> l.__line where c.__fail is null)`
+    : `(select * from ${chk} where __fail is null)`;
   const kept = accepted - earlier;
 
   // 5. Against the warehouse: same key and same content = unchanged; different content = replaced.
@@ -310,7 +320,7 @@ ${insertFrom}`, big && `${label} write`);
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__chk', '__rules', '__last', '__match']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }

@@ -14,9 +14,6 @@ export interface RuleDef {
   showValue: boolean;
 }
 
-/** Characters trimmed around every value: space, tab, ideographic space (U+3000). */
-const TRIM_CHARS = ' \t\u3000';
-
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const str = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -112,17 +109,18 @@ export function textColumns(kind: Kind, source: Map<string, number>, names: stri
     const header = position === undefined ? undefined : names[position];
     if (header === undefined) return `null::varchar as ${ident(c.name)}`;
     const value = castToVarchar ? `cast(${ident(header)} as varchar)` : ident(header);
-    const trimmed = `nullif(trim(${value}, ${str(TRIM_CHARS)}), '')`;
+    const trimmed = `nullif(trim(${value}), '')`;
     return `${c.type === 'cert' ? `upper(${trimmed})` : trimmed} as ${ident(c.name)}`;
   });
 }
 
 /**
- * SELECT over the text table `src` (columns __line + contract names) giving __line, every
- * contract column typed under its stored name, and __fail: the index of the first broken rule
- * (NULL = row accepted). Returns the rule list that __fail indexes.
+ * SELECT over `src` (the text columns, named by the contract, plus __line when `withLine`) giving
+ * [__line,] every contract column typed under its stored name, __fail: the index of the first
+ * broken rule (NULL = row accepted), __key_hash: hash of the key, and for rejected rows only the
+ * delivered text as t__<column>. Returns the rule list that __fail indexes.
  */
-export function checkSql(kind: Kind, idKey: Buffer, src = '__src'): { sql: string; rules: RuleDef[] } {
+export function checkSql(kind: Kind, idKey: Buffer, src: string, withLine: boolean): { sql: string; rules: RuleDef[] } {
   const rules: RuleDef[] = [];
   const whens: string[] = [];
   const addRule = (column: Column, rule: string, message: string, condition: string) => {
@@ -134,10 +132,12 @@ export function checkSql(kind: Kind, idKey: Buffer, src = '__src'): { sql: strin
 
   const parsed: string[] = [];
   const finals: string[] = [];
+  const texts: string[] = [];
   for (const c of kind.columns) {
     const t = ident(`t__${c.name}`);
     const v = ident(`v__${c.name}`);
     parsed.push(`${ident(c.name)} as ${t}`, `${parseExpr(c, ident(c.name), idKey)} as ${v}`);
+    texts.push(`case when __fail is not null then ${t} end as ${t}`);
     const dflt = defaultExpr(c);
     finals.push(`${dflt ? `coalesce(${v}, ${dflt})` : v} as ${ident(c.name)}`);
 
@@ -169,18 +169,27 @@ export function checkSql(kind: Kind, idKey: Buffer, src = '__src'): { sql: strin
   }
 
   const typed = kind.columns.map((c) => `${ident(c.name)} as ${ident(storedName(c))}`);
+  const line = withLine ? '__line, ' : '';
+  const keyHash = `hash(${kind.key.map(ident).join(', ')}) as __key_hash`;
   const sql = `with parsed as (
-    select __line, ${parsed.join(',\n        ')}
+    select ${line}${parsed.join(',\n        ')}
     from ${src}
 ),
 typed as (
     select *, ${finals.join(',\n        ')}
     from parsed
+),
+checked as (
+    select
+        *,
+        (case ${whens.join('\n            ')} end)::smallint as __fail
+    from typed
 )
 select
-    __line,
-    ${typed.join(',\n    ')},
-    (case ${whens.join('\n        ')} end)::smallint as __fail
-from typed`;
+    ${line}${typed.join(',\n    ')},
+    __fail,
+    ${keyHash},
+    ${texts.join(',\n    ')}
+from checked`;
   return { sql, rules };
 }
