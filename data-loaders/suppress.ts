@@ -23,10 +23,16 @@ export interface MaskedCell {
   suppressed: Suppression;
 }
 
-/** A published sum: `total` = the sum of `members` (indexes into the flat list of cells). */
+/**
+ * A published sum: `total` = the sum of `members` (indexes into the flat list of cells). Mark it
+ * `approximate` when the total is only close to the sum (persons counted once in the total but in
+ * two members, e.g. someone who moved district within the year): it is protected the same way, as
+ * if it were exact, but not checked.
+ */
 export interface Line {
   total: number | null;
   members: number[];
+  approximate?: boolean;
 }
 
 /** The value to publish: the count, "<10" or "*". */
@@ -54,7 +60,7 @@ export function suppressCells(values: readonly number[], lines: readonly Line[] 
   }
   for (const line of lines) {
     const sum = line.members.reduce((s, m) => s + values[m], 0);
-    if (line.total !== null && values[line.total] !== sum) {
+    if (line.total !== null && !line.approximate && values[line.total] !== sum) {
       throw new Error(`suppressCells: total cell ${line.total} is ${values[line.total]} but its members sum to ${sum}`);
     }
   }

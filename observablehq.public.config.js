@@ -1,0 +1,28 @@
+// Observable Framework config for the PUBLIC disclosure site (社会保险法第七十条: fund income,
+// expenditure and balance; participants and beneficiaries; designated institutions; policy).
+// Its own root (src-public/) so that no internal page or data file can end up in dist-public/.
+// Offline like the main site: no Google Fonts, libraries by bare name from node_modules, no search.
+// Built by `npm run build:public` (data-loaders/public/buildPublic.ts).
+export default {
+  root: "src-public",
+  output: process.env.LTCI_PUBLIC_OUT ?? "dist-public",
+  title: "长期护理保险基金信息公开",
+  home: "长护险基金信息公开",
+  pages: [
+    {name: "基金收支", path: "/fund"},
+    {name: "参保与待遇", path: "/people"},
+    {name: "定点机构", path: "/institutions"},
+    {name: "政策参数", path: "/policies"},
+    {name: "开放数据", path: "/data"},
+    {name: "说明", path: "/about"}
+  ],
+  globalStylesheets: [],
+  style: "style.css",
+  search: false,
+  pager: true,
+  toc: {label: "本页内容", show: true},
+  preserveExtension: true,
+  // No favicon request (a 404 in the console otherwise).
+  head: `<link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN";</script>`,
+  footer: `<span class="pub-footer">XX市医疗保障局 · 长期护理保险基金信息公开 · 依据《中华人民共和国社会保险法》第七十条 · 人数1至10显示为“&lt;10”</span>`
+};
