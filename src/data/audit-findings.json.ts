@@ -13,7 +13,7 @@ await printJson(async (conn) => {
         select settlement_id, person_no, admdvs, institution_code, service_type, service_month, settled_date from stg_settlement
     ),
     institutions as (
-        select institution_code, any_value(name) as institution_name from stg_institution group by all
+        select institution_code, any_value(institution_name) as institution_name from stg_institution group by all
     ),
     areas as (
         select admdvs, any_value(area_name) as area_name from policy_area group by all
@@ -40,9 +40,18 @@ await printJson(async (conn) => {
         sum(actual_fund_amt) as actual_fund_amt, sum(expected_fund_amt) as expected_fund_amt, sum(excess_amt) as excess_amt,
     from (${findings}) group by all order by findings desc, ${by.split(',')[0]}`);
   return {
-    total: (await rowsOf(conn, `select count(*) as findings, count(distinct settlement_id) as settlements, sum(excess_amt) as excess_amt from (${findings})`))[0],
-    settlementsChecked: (await rowsOf(conn, `select city, count(*) as settlements from stg_settlement where reversal_of is null group by all order by city`)),
-    byRule: await agg('city, rule'),
+    // city '*' = all cities together (rollups in SQL, so the page adds nothing up).
+    settlementsChecked: await rowsOf(conn, `
+        select coalesce(city, '*') as city, count(*) as settlements
+        from (select city from stg_settlement where not is_reversal and reversal_of is null)
+        group by rollup (city) order by city`),
+    byRule: await rowsOf(conn, `
+        select coalesce(city, '*') as city, rule, count(*) as findings, count(distinct settlement_id) as settlements,
+            sum(actual_fund_amt) as actual_fund_amt, sum(expected_fund_amt) as expected_fund_amt, sum(excess_amt) as excess_amt,
+        from (${findings}) group by grouping sets ((city, rule), (rule)) order by city, findings desc, rule`),
+    byCity: await rowsOf(conn, `
+        select coalesce(city, '*') as city, count(*) as findings, count(distinct settlement_id) as settlements, sum(excess_amt) as excess_amt,
+        from (${findings}) group by rollup (city) order by city`),
     byDistrict: await agg('city, admdvs, district_name'),
     byInstitution: await agg('city, institution_code, institution_name'),
     list: await rowsOf(conn, `

@@ -14,10 +14,10 @@ const PAGES: { path: string; title: string; charts: number }[] = [
   { path: '/surplus', title: '结余原则', charts: 2 },
   { path: '/services', title: '服务类型', charts: 3 },
   { path: '/assessment', title: '失能评估', charts: 1 },
-  { path: '/cities', title: '试点城市对比', charts: 0 },
-  { path: '/audit', title: '基金监管', charts: 0 },
+  { path: '/cities', title: '试点城市对比', charts: 8 },
+  { path: '/audit', title: '基金监管', charts: 3 },
   { path: '/policies', title: '政策目录', charts: 0 },
-  { path: '/data-quality', title: '数据质量', charts: 0 },
+  { path: '/data-quality', title: '数据质量', charts: 1 },
   { path: '/methodology', title: '方法说明', charts: 0 },
 ];
 

@@ -1,0 +1,20 @@
+// National pilot cities per province, stacked by batch (2016 first batch / 2020 expansion) (试点城市对比).
+import * as Plot from '@observablehq/plot';
+
+export interface PilotCity { city_name: string; province: string; batch: string | null }
+
+export function pilotBatchChart(rows: PilotCity[], { width = 640 } = {}) {
+  const data = rows.map((d) => ({ ...d, batchLabel: d.batch === '2016' ? '2016年首批' : d.batch === '2020' ? '2020年扩大试点' : '其他' }));
+  return Plot.plot({
+    width,
+    height: 320,
+    marginBottom: 50,
+    x: { label: null, tickRotate: -30 },
+    y: { label: '城市数', grid: true },
+    color: { domain: ['2016年首批', '2020年扩大试点'], range: ['#4269d0', '#efb118'], legend: true },
+    marks: [
+      Plot.barY(data, Plot.groupX({ y: 'count' }, { x: 'province', fill: 'batchLabel', sort: { x: '-y' }, tip: true })),
+      Plot.ruleY([0]),
+    ],
+  });
+}

@@ -1,0 +1,29 @@
+// Horizontal bars, largest first: findings by rule, district or institution (基金监管, 数据质量).
+import * as Plot from '@observablehq/plot';
+
+export interface RankedOptions<T> {
+  label: (row: T) => string;
+  value: (row: T) => number;
+  format: (x: number) => string;
+  width?: number;
+  color?: string;
+  top?: number;
+  xLabel?: string;
+}
+
+export function rankedBarChart<T>(rows: T[], { label, value, format, width = 640, color = '#e4572e', top = 15, xLabel }: RankedOptions<T>) {
+  const data = rows.map((r) => ({ label: label(r), value: value(r) })).sort((a, b) => b.value - a.value).slice(0, top);
+  return Plot.plot({
+    width,
+    height: 40 + 26 * Math.max(1, data.length),
+    marginLeft: Math.min(260, Math.floor(width * 0.45), 14 + 13 * Math.max(4, ...data.map((d) => d.label.length))),
+    marginRight: Math.min(80, Math.floor(width * 0.2)),
+    x: { label: xLabel ?? null, grid: true, axis: data.length ? 'bottom' : null },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { y: 'label', x: 'value', fill: color }),
+      Plot.text(data, { y: 'label', x: 'value', text: (d: { value: number }) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 11 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
