@@ -76,7 +76,8 @@ function parseExpr(column: Column, t: string, idKey: Buffer): string {
     case 'cert':
       return `case when ${matches(RE.cert)} and ${certChecksumOk(t)} then ${hmacSql(idKey, t)} end`;
     case 'date':
-      return `case when ${matches(RE.date)} then try_strptime(translate(${t}, '-/', ''), '%Y%m%d')::date end`;
+      // Fast path for YYYY-MM-DD (a plain cast), then the other two forms.
+      return `case when length(${t}) = 10 and substr(${t}, 5, 1) = '-' and substr(${t}, 8, 1) = '-' then try_cast(${t} as date) when ${matches(RE.date)} then try_strptime(translate(${t}, '-/', ''), '%Y%m%d')::date end`;
     case 'month':
       return `case when ${matches(RE.month)} then try_strptime(left(replace(${t}, '-', ''), 6) || '01', '%Y%m%d')::date end`;
     case 'timestamp':
@@ -109,7 +110,8 @@ export function textColumns(kind: Kind, source: Map<string, number>, names: stri
     const header = position === undefined ? undefined : names[position];
     if (header === undefined) return `null::varchar as ${ident(c.name)}`;
     const value = castToVarchar ? `cast(${ident(header)} as varchar)` : ident(header);
-    const trimmed = `nullif(trim(${value}), '')`;
+    // Trim only values that need it: an unconditional trim() costs more than the rest of the read.
+    const trimmed = `nullif(case when ${value} like ' %' or ${value} like '% ' then trim(${value}) else ${value} end, '')`;
     return `${c.type === 'cert' ? `upper(${trimmed})` : trimmed} as ${ident(c.name)}`;
   });
 }
