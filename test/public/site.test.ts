@@ -1,6 +1,6 @@
 // The public disclosure site, built from a tiny demo warehouse: only public pages, nothing that
 // names a person or an internal table, counts suppressed, and every page clean in Chromium.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (wh) rmSync(wh.tmp, { recursive: true, force: true });
 });
 
 /** A published CSV by table name (Framework adds a content hash to the file name). */

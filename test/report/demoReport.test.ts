@@ -1,0 +1,165 @@
+// `ltci report` on a real (tiny demo) warehouse, and the site's report pages built from it: the
+// files and pages show the marts' figures, and the pages are clean in Chromium.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
+import { formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { demoWarehouse, REPO, run, type DemoWarehouse } from '../public/demoWarehouse.ts';
+import { serveStatic, type StaticServer } from '../site/server.ts';
+
+let wh: DemoWarehouse;
+let month: string;
+let out: string;
+let fund: Record<string, unknown>[];
+
+beforeAll(() => {
+  wh = demoWarehouse('ltci-report-demo-');
+  out = join(wh.tmp, 'reports');
+});
+afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
+
+async function martRows(sql: string) {
+  return withWarehouse(wh.db, ({ conn }) => queryRows(conn, sql), { readOnly: true });
+}
+
+describe('ltci report on the demo warehouse', () => {
+  beforeAll(async () => {
+    // The latest month in which every city has fund data, and a settlement somewhere.
+    [{ month }] = (await martRows(`
+        select strftime(max(settled_month), '%Y-%m') as month from stg_settlement
+        where settled_month <= (select min(last) from (select max(month) as last from mart_fund_monthly group by city))`)) as { month: string }[];
+    fund = await martRows(`select city, income_total, expenditure_total, net, cumulative_balance from mart_fund_monthly
+        where scheme = 'all' and month = date '${month}-01'`);
+    run(['bin/ltci.mjs', 'report', '--month', month, '--db', wh.db, '--out', out]);
+  });
+
+  it('writes a PDF and a workbook per city with data that month', () => {
+    expect(fund.length).toBeGreaterThan(1);
+    for (const { city } of fund) {
+      expect(existsSync(join(out, `${city}-${month}.pdf`))).toBe(true);
+      expect(existsSync(join(out, `${city}-${month}.xlsx`))).toBe(true);
+    }
+  });
+
+  it("prints each city's fund figures for the month as the mart holds them", () => {
+    for (const f of fund) {
+      const text = execFileSync('pdftotext', ['-layout', join(out, `${f.city}-${month}.pdf`), '-'], { encoding: 'utf8' });
+      const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label)) ?? '';
+      expect(line('基金收入合计')).toContain(formatMoney(String(f.income_total)));
+      expect(line('基金支出合计')).toContain(formatMoney(String(f.expenditure_total)));
+      expect(line('当期结余')).toContain(formatMoney(String(f.net)));
+      expect(text).toContain(formatMoney(String(f.cumulative_balance)));
+    }
+  });
+
+  it("keeps the same figures, as numbers, in each city's workbook", async () => {
+    for (const f of fund) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, `${f.city}-${month}.xlsx`));
+      const ws = wb.getWorksheet('5 基金收支')!;
+      const found: Record<string, unknown> = {};
+      ws.eachRow((r) => {
+        const label = r.getCell(1).value;
+        // The first table of the sheet is the `all` scheme; keep its rows.
+        if (typeof label === 'string' && !(label in found)) found[label] = r.getCell(2).value;
+      });
+      expect(found['基金收入合计']).toBe(Number(f.income_total));
+      expect(found['基金支出合计']).toBe(Number(f.expenditure_total));
+      expect(found['当期结余']).toBe(Number(f.net));
+    }
+  });
+
+  it('refuses a bad month or city with a message and a non-zero exit', () => {
+    const bad = spawnSync(process.execPath, ['bin/ltci.mjs', 'report', '--month', '2027-13', '--db', wh.db], { cwd: REPO, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/YYYY-MM/);
+    const city = spawnSync(process.execPath, ['bin/ltci.mjs', 'report', '--month', month, '--city', '999900', '--db', wh.db, '--out', out], { cwd: REPO, encoding: 'utf8' });
+    expect(city.status).toBe(2);
+    expect(city.stderr).toMatch(/no fund data for city 999900/);
+  });
+});
+
+describe('the report pages of the site', () => {
+  let site: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let latest: string;
+
+  beforeAll(async () => {
+    // Build a copy of src/ (its own Framework cache, so no race with the site's own tests) with the
+    // main config plus the report pages' dynamicPaths.
+    const root = join(wh.tmp, 'repo');
+    mkdirSync(root);
+    cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true, filter: (p) => !p.includes('.observablehq') });
+    // Framework's cache of npm/node modules is kept (it resolves versions over the network otherwise);
+    // the loaders' output is not.
+    for (const dir of ['_npm', '_node', '_observablehq']) {
+      const from = join(REPO, 'src/.observablehq/cache', dir);
+      if (existsSync(from)) cpSync(from, join(root, 'src/.observablehq/cache', dir), { recursive: true });
+    }
+    for (const link of ['package.json', 'node_modules', 'data-loaders', 'sql', 'config', 'policies', 'observablehq.config.js']) {
+      if (existsSync(join(REPO, link))) symlinkSync(join(REPO, link), join(root, link));
+    }
+    site = join(wh.tmp, 'site');
+    writeFileSync(join(root, 'reports.config.js'), `
+      import config from "./observablehq.config.js";
+      import {reportPaths} from "./data-loaders/report/reportPaths.mjs";
+      const pages = config.pages.some((p) => p.path?.startsWith("/reports")) ? config.pages : [...config.pages, {name: "月报", path: "/reports/"}];
+      export default {...config, output: ${JSON.stringify(site)}, pages, dynamicPaths: config.dynamicPaths ?? reportPaths};
+    `);
+    const build = spawnSync(join(REPO, 'node_modules/.bin/observable'), ['build', '--config', 'reports.config.js'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', LTCI_DB: wh.db, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.PATH}` },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (build.status !== 0) throw new Error(`site build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+    [{ latest }] = (await martRows(`select strftime(max(month), '%Y-%m') as latest from mart_fund_monthly`)) as { latest: string }[];
+    server = await serveStatic(site);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has one page per month, the latest 24 by default', async () => {
+    const months = (await martRows(`select distinct strftime(month, '%Y-%m') as m from mart_fund_monthly order by 1`)).map((r) => String(r.m));
+    const expected = months.slice(-24);
+    for (const m of expected) expect(existsSync(join(site, 'reports', `${m}.html`)), m).toBe(true);
+    if (months.length > 24) expect(existsSync(join(site, 'reports', `${months.at(-25)}.html`))).toBe(false);
+  });
+
+  for (const path of ['/reports/index.html', 'latest']) {
+    it(`${path}: no console error, no request to another host`, async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const external: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => { if (!r.url().startsWith(server.url) && !/^(data|blob):/.test(r.url())) external.push(r.url()); });
+      await page.goto(`${server.url}${path === 'latest' ? `/reports/${latest}.html` : path}`, { waitUntil: 'networkidle' });
+      expect(errors).toEqual([]);
+      expect(external).toEqual([]);
+      if (path === 'latest') {
+        // The first city's report: its month's income as in the mart.
+        const first = await page.locator('.ltci-report h1').textContent();
+        expect(first).toContain('长期护理保险基金运行月报');
+        const [f] = await martRows(`select m.income_total from mart_fund_monthly as m
+            where m.scheme = 'all' and m.month = date '${latest}-01' order by m.city limit 1`);
+        const text = (await page.locator('.ltci-report #t-fund-all').textContent()) ?? '';
+        expect(text).toContain(formatMoney(String(f.income_total)));
+      } else {
+        expect(await page.locator(`a[href="./${latest}.html"]`).count()).toBe(1);
+      }
+      await page.close();
+    });
+  }
+});
