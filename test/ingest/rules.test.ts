@@ -1,7 +1,7 @@
 // Every contract rule rejects the right line and column: one delivery per kind, line 2 a valid
 // row, every further line breaking exactly one rule (or showing an accepted spelling).
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeliveries } from '../../data-loaders/ingest/index.ts';
 import { csv, residentId, rows, tempDir, writeDelivery } from './helpers.ts';
 
@@ -192,4 +192,3 @@ describe('accepted spellings are normalised', () => {
   });
 });
 
-afterAll(() => undefined);
