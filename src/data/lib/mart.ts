@@ -13,7 +13,7 @@ const NUMERIC = new Set<DuckDBTypeId>([
   DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
 ]);
 
-/** Rows of a query; numeric columns (DECIMAL, BIGINT …) as JS numbers, dates as ISO strings. */
+/** Rows of a query; numeric columns (DECIMAL, BIGINT …) as JS numbers (integers past 2^53 as strings), dates as ISO strings. */
 export async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Row[]> {
   const reader = await conn.runAndReadAll(sql);
   const names = reader.columnNames();
@@ -21,7 +21,10 @@ export async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Row[]
   return (reader.getRowObjectsJson() as Row[]).map((row) => {
     for (let i = 0; i < names.length; i++) {
       const v = row[names[i]];
-      if (numeric[i] && v !== null && v !== undefined) row[names[i]] = Number(v);
+      if (!numeric[i] || v === null || v === undefined) continue;
+      const n = Number(v);
+      // A 64-bit integer past 2^53 would silently change as a JS number: keep its exact string.
+      row[names[i]] = Number.isInteger(n) && !Number.isSafeInteger(n) ? String(v) : n;
     }
     return row;
   });

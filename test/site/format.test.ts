@@ -1,0 +1,77 @@
+// Unit tests for src/components/format.ts and csv.ts, expectations computed by hand.
+import { describe, expect, test } from 'vitest';
+import { count, day, month, monthTick, months, number, percent, yuan, yuanExact, yuanTick } from '../../src/components/format.ts';
+import { toCsv } from '../../src/components/csv.ts';
+
+describe('yuan', () => {
+  test('scales to 万 and 亿 with two decimals', () => {
+    expect(yuan(1234567.89)).toBe('123.46万元'); // 1234567.89 / 1e4 = 123.456789 → 123.46
+    expect(yuan(2.5e8)).toBe('2.50亿元');
+    expect(yuan(850)).toBe('850.00元');
+    expect(yuan(9999.99)).toBe('9999.99元');
+    expect(yuan(10000)).toBe('1.00万元');
+    expect(yuan(-1234567.89)).toBe('-123.46万元');
+    expect(yuan(0)).toBe('0.00元');
+  });
+  test('picks the unit after rounding: 99 999 999.999 is 1.00亿, not 10000.00万', () => {
+    expect(yuan(99999999.999)).toBe('1.00亿元');
+    expect(yuan(9999.999)).toBe('1.00万元');
+  });
+  test('missing values show a dash', () => {
+    expect(yuan(null)).toBe('—');
+    expect(yuan(undefined)).toBe('—');
+    expect(yuan(Number.NaN)).toBe('—');
+  });
+  test('ignores a row index passed by Inputs.table as second argument', () => {
+    expect((yuan as (x: number, i: unknown) => string)(1234567.89, 7)).toBe('123.46万元');
+    expect((percent as (x: number, i: unknown) => string)(0.7, 3)).toBe('70.0%');
+    expect((count as (x: number, i: unknown) => string)(8532, 3)).toBe('8,532人');
+  });
+});
+
+describe('other formats', () => {
+  test('counts in 人 and 万人', () => {
+    expect(count(12345)).toBe('1.2万人'); // 12345 / 1e4 = 1.2345 → 1.2
+    expect(count(8532)).toBe('8,532人');
+    expect(count(3, { unit: '笔' })).toBe('3笔');
+  });
+  test('percentages with one decimal', () => {
+    expect(percent(0.7)).toBe('70.0%');
+    expect(percent(0.12345)).toBe('12.3%');
+    expect(percent(-0.05)).toBe('-5.0%');
+    expect(percent(0.7, { digits: 0 })).toBe('70%');
+    expect(percent(null)).toBe('—');
+  });
+  test('months payable, plain numbers and exact yuan', () => {
+    expect(months(6.25)).toBe('6.3个月');
+    expect(number(1234.5, { digits: 1 })).toBe('1,234.5');
+    expect(yuanExact(1234.5)).toBe('1,234.50元');
+  });
+  test('months and days from ISO strings, without time zones', () => {
+    expect(month('2027-01-01')).toBe('2027年1月');
+    expect(month('2027-12')).toBe('2027年12月');
+    expect(day('2027-01-31')).toBe('2027年1月31日');
+    expect(monthTick(new Date('2027-10-01'))).toBe('2027年10月');
+    expect(() => month('01/2027')).toThrow(/ISO date/);
+  });
+  test('axis ticks', () => {
+    expect(yuanTick(3e6)).toBe('300万');
+    expect(yuanTick(2.5e8)).toBe('2.5亿');
+    expect(yuanTick(500)).toBe('500');
+  });
+});
+
+describe('toCsv', () => {
+  test('BOM, Chinese headers, raw numbers, quoting, CRLF', () => {
+    const rows = [
+      { month: '2027-01-01', income_total: 1234567.89, note: '含"冲销", 负数' },
+      { month: '2027-02-01', income_total: -5, note: null },
+    ];
+    const text = toCsv(rows, [
+      { key: 'month', label: '月份' },
+      { key: 'income_total', label: '基金收入合计' },
+      { key: (d) => d.note, label: '备注' },
+    ]);
+    expect(text).toBe('\uFEFF月份,基金收入合计,备注\r\n2027-01-01,1234567.89,"含""冲销"", 负数"\r\n2027-02-01,-5,\r\n');
+  });
+});
