@@ -1,0 +1,44 @@
+// `npm run bench [-- --json] [--scale tiny|small|city] [--no-increment] [--keep]`: the city-scale
+// benchmark (docs/performance.md). Progress goes to stderr; --json prints one object on stdout.
+import { parseArgs } from 'node:util';
+import type { DemoScale } from '../data-loaders/demo/index.ts';
+import { runBench, type BenchResult } from './runBench.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'city' },
+    'no-increment': { type: 'boolean', default: false },
+    keep: { type: 'string' },
+  },
+});
+const scale = values.scale as DemoScale;
+if (!['tiny', 'small', 'city'].includes(scale)) {
+  console.error(`--scale must be tiny, small or city, not "${scale}"`);
+  process.exit(1);
+}
+
+const log = (line: string) => process.stderr.write(line + '\n');
+const result = await runBench({ scale, increment: !values['no-increment'], workDir: values.keep, log });
+
+function summary(r: BenchResult): string {
+  const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : 'NOT met');
+  const m = r.machine;
+  return [
+    '',
+    `machine: ${m.nproc} cores (${m.cpu}), ${m.mem_gb} GB, load ${m.load_avg.join(' ')}, Node ${m.node}, ${m.duckdb}`,
+    `delivery: ${r.scale}, ${r.rows.toLocaleString('en-US')} rows, ${r.delivery_mb} MB`,
+    `ingest ${r.ingest_s} s + build ${r.build_s} s = ${r.ingest_build_s} s   (target ≤ ${r.targets.ingest_build_s} s: ${mark(r.met.ingest_build_s)})`,
+    `raw load ${r.raw_s} s → ratio ${r.ratio_to_raw}   (target ≤ ${r.targets.ratio_to_raw}: ${mark(r.met.ratio_to_raw)})`,
+    `loaders ${r.loaders_s} s`,
+    r.incremental_s === null
+      ? 'increment: not measured'
+      : `a month added: ingest ${r.incremental_ingest_s} s + build ${r.incremental_build_s} s = ${r.incremental_s} s, full rebuild ${r.rebuild_s} s → ${((r.incremental_ratio ?? 0) * 100).toFixed(1)} %   (target ≤ ${r.targets.incremental_ratio * 100} %: ${mark(r.met.incremental_ratio)})`,
+    `peak memory ${r.peak_rss_mb} MB   (target ≤ ${r.targets.peak_rss_mb} MB: ${mark(r.met.peak_rss_mb)})`,
+    `data tests: ${r.data_tests_pass ? 'pass' : 'FAIL'}`,
+    `slowest models: ${r.slowest_models.map((x) => `${x.name} ${x.seconds} s`).join(', ')}`,
+  ].join('\n');
+}
+
+if (values.json) console.log(JSON.stringify(result, null, 2));
+else console.log(summary(result));
