@@ -236,9 +236,12 @@ async function fundItemTable(ctx: Ctx, scheme: string): Promise<Table> {
 }
 
 async function fundSection(ctx: Ctx): Promise<Section> {
+  // A city with one scheme (or one account for both) gets the `all` table only: a scheme table would repeat it.
   const schemes = await schemesOf(ctx);
+  const parts = schemes.filter((s) => s !== 'all');
+  const shown = parts.length >= 2 ? schemes : schemes.filter((s) => s === 'all');
   const tables: Table[] = [];
-  for (const s of schemes) tables.push(await fundItemTable(ctx, s));
+  for (const s of shown) tables.push(await fundItemTable(ctx, s));
   return { id: 'fund', title: '基金收支', tables };
 }
 
