@@ -1,7 +1,8 @@
 // Builds the site once for the browser tests, from a clean clone: tiny demo delivery → ingest →
 // build → scripts/build-site.mjs, all in a temp dir (LTCI_DB, LTCI_SITE_OUT). Set LTCI_TEST_DB to
 // an existing warehouse to skip the demo and ingest steps.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,19 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export interface BuiltSite {
   dir: string;
   db: string;
+}
+
+const execFileAsync = promisify(execFile);
+
+// Asynchronous, so vitest's worker keeps answering while the site builds (a minute or more).
+async function runAsync(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await execFileAsync(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
 }
 
 function run(args: string[], env: Record<string, string> = {}): string {
@@ -23,21 +37,21 @@ function run(args: string[], env: Record<string, string> = {}): string {
   });
 }
 
-export function buildSite(): BuiltSite {
+export async function buildSite(): Promise<BuiltSite> {
   // While working on the pages: LTCI_TEST_SITE=dir LTCI_TEST_DB=file reuses a site already built.
   if (process.env.LTCI_TEST_SITE && process.env.LTCI_TEST_DB) {
     return { dir: resolve(process.env.LTCI_TEST_SITE), db: resolve(process.env.LTCI_TEST_DB) };
   }
   const tmp = mkdtempSync(join(tmpdir(), 'ltci-site-'));
-  let db = process.env.LTCI_TEST_DB ? resolve(process.env.LTCI_TEST_DB) : join(tmp, 'ltci.duckdb');
+  const db = process.env.LTCI_TEST_DB ? resolve(process.env.LTCI_TEST_DB) : join(tmp, 'ltci.duckdb');
   if (!process.env.LTCI_TEST_DB) {
     const delivery = join(tmp, 'delivery');
-    run(['bin/ltci.mjs', 'demo', '--out', delivery, '--scale', 'tiny']);
-    run(['bin/ltci.mjs', 'ingest', delivery, '--db', db]);
-    run(['bin/ltci.mjs', 'build', '--db', db]);
+    await runAsync(['bin/ltci.mjs', 'demo', '--out', delivery, '--scale', 'tiny']);
+    await runAsync(['bin/ltci.mjs', 'ingest', delivery, '--db', db]);
+    await runAsync(['bin/ltci.mjs', 'build', '--db', db]);
   }
   const dir = join(tmp, 'site');
-  run(['scripts/build-site.mjs'], { LTCI_DB: db, LTCI_SITE_OUT: dir });
+  await runAsync(['scripts/build-site.mjs'], { LTCI_DB: db, LTCI_SITE_OUT: dir });
   return { dir, db };
 }
 

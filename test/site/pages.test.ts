@@ -29,7 +29,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = buildSite();
+  site = await buildSite();
   server = await serveStatic(site.dir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
