@@ -18,9 +18,9 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  wh = demoWarehouse('ltci-public-');
+  wh = await demoWarehouse('ltci-public-');
   out = join(wh.tmp, 'dist-public');
-  buildPublic(wh.db, out);
+  await buildPublic(wh.db, out);
   files = walkFiles(out);
   server = await serveStatic(out);
   browser = await chromium.launch({

@@ -1,6 +1,7 @@
 // `ltci report` on a real (tiny demo) warehouse, and the site's report pages built from it: the
 // files and pages show the marts' figures, and the pages are clean in Chromium.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,8 +17,8 @@ let month: string;
 let out: string;
 let fund: Record<string, unknown>[];
 
-beforeAll(() => {
-  wh = demoWarehouse('ltci-report-demo-');
+beforeAll(async () => {
+  wh = await demoWarehouse('ltci-report-demo-');
   out = join(wh.tmp, 'reports');
 });
 afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('ltci report on the demo warehouse', () => {
         where settled_month <= (select min(last) from (select max(month) as last from mart_fund_monthly group by city))`)) as { month: string }[];
     fund = await martRows(`select city, income_total, expenditure_total, net, cumulative_balance from mart_fund_monthly
         where scheme = 'all' and month = date '${month}-01'`);
-    run(['bin/ltci.mjs', 'report', '--month', month, '--db', wh.db, '--out', out]);
+    await run(['bin/ltci.mjs', 'report', '--month', month, '--db', wh.db, '--out', out]);
   });
 
   it('writes a PDF and a workbook per city with data that month', () => {
@@ -111,13 +112,14 @@ describe('the report pages of the site', () => {
       const pages = config.pages.some((p) => p.path?.startsWith("/reports")) ? config.pages : [...config.pages, {name: "月报", path: "/reports/"}];
       export default {...config, output: ${JSON.stringify(site)}, pages, dynamicPaths: config.dynamicPaths ?? reportPaths};
     `);
-    const build = spawnSync(join(REPO, 'node_modules/.bin/observable'), ['build', '--config', 'reports.config.js'], {
+    await promisify(execFile)(join(REPO, 'node_modules/.bin/observable'), ['build', '--config', 'reports.config.js'], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', LTCI_DB: wh.db, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.PATH}` },
       maxBuffer: 64 * 1024 * 1024,
+    }).catch((err: { stdout?: string; stderr?: string }) => {
+      throw new Error(`site build failed:\n${err.stdout?.slice(-3000)}\n${err.stderr?.slice(-3000)}`);
     });
-    if (build.status !== 0) throw new Error(`site build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
     [{ latest }] = (await martRows(`select strftime(max(month), '%Y-%m') as latest from mart_fund_monthly`)) as { latest: string }[];
     server = await serveStatic(site);
     browser = await chromium.launch({
