@@ -13,23 +13,27 @@ import { assessmentSteps, populationSteps, setupSteps, type Step } from './sqlPo
 import { ledgerSteps, reversalSteps, visitSteps } from './sqlFinish.ts';
 import { serviceSteps } from './sqlServices.ts';
 import { KIND_OUTPUTS } from './outputs.ts';
+import { DEMO_SCALES, type DemoScale } from './scales.ts';
 import { transcodeFile } from './transcode.ts';
 
-export type DemoScale = 'tiny' | 'small' | 'city';
+export type { DemoScale } from './scales.ts';
 export type DemoFormat = 'csv' | 'parquet';
 export type DemoEncoding = 'utf8' | 'gb18030';
 
-/** Share of the `city` scale's population each scale generates. */
+/** Multiplier on the base population (cities.ts) each scale generates. */
 export const SCALE_FACTORS: Record<DemoScale, number> = {
-  tiny: 0.00094,
-  small: 0.22,
-  city: 1,
+  tiny: DEMO_SCALES.tiny.factor,
+  small: DEMO_SCALES.small.factor,
+  city: DEMO_SCALES.city.factor,
 };
 
 export interface DemoOptions {
   out: string;
   scale?: DemoScale;
-  /** Overrides the scale's population share (tests of distributions use a mid-size city). */
+  /**
+   * Overrides the scale's multiplier on the base population of cities.ts (tiny 0.00094, small 0.22,
+   * city 4.6); the scale's shape (history or last year, service mix, visits) stays.
+   */
   factor?: number;
   seed?: number;
   format?: DemoFormat;
@@ -40,6 +44,8 @@ export interface DemoOptions {
   headers?: 'en' | 'zh';
   /** DuckDB threads (output is identical whatever the count). */
   threads?: number;
+  /** DuckDB memory_limit of the generator (default 2GB; it spills to a temporary folder beyond). */
+  memoryLimit?: string;
   /** Fills the policy_* tables of the generator's database (default: policies/*.json). */
   loadCatalog?: (conn: DuckDBConnection) => Promise<void>;
   progress?: (line: string) => void;
@@ -86,8 +92,9 @@ async function runStep(conn: DuckDBConnection, step: Step, log: (l: string) => v
 export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const t0 = performance.now();
   const scale = opts.scale ?? 'small';
-  if (!(scale in SCALE_FACTORS)) throw new UserError(`--scale must be tiny, small or city, not "${scale}"`);
-  const factor = opts.factor ?? SCALE_FACTORS[scale];
+  if (!(scale in DEMO_SCALES)) throw new UserError(`--scale must be tiny, small or city, not "${scale}"`);
+  const shape = DEMO_SCALES[scale];
+  const factor = opts.factor ?? shape.factor;
   const seed = opts.seed ?? 1;
   if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be an integer, not "${opts.seed}"`);
   const format = opts.format ?? 'csv';
@@ -107,7 +114,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const spill = mkdtempSync(join(tmpdir(), 'ltci-demo-'));
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(opts.threads ?? 2),
-    memory_limit: '3GB',
+    memory_limit: opts.memoryLimit ?? '2GB',
     temp_directory: spill,
     preserve_insertion_order: 'true',
   });
@@ -117,17 +124,21 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
     const check = await queryRows(conn, `select count(*)::INTEGER as n from information_schema.tables where table_name in ('policy_scheme', 'policy_service', 'policy_financing', 'policy_area')`);
     if (Number(check[0].n) < 4) throw new UserError('the policy catalog is missing (policies/*.json did not load into policy_scheme, policy_service, policy_financing, policy_area)');
     const cols = await queryRows(conn, `select column_name from information_schema.columns where table_name = 'policy_scheme' and column_name = 'benefits_from'`);
-    const params = { seed, factor, dataEnd, hasBenefitsFrom: cols.length > 0 };
-    log(`demo: scale ${scale} (×${factor}), seed ${seed}, up to ${dataEnd}, ${format}${format === 'csv' ? ` ${encoding}` : ''} → ${out}`);
+    const windowFrom = shape.lastYearOnly ? `${dataEnd.slice(0, 4)}-01-01` : null;
+    const params = { seed, factor, dataEnd, hasBenefitsFrom: cols.length > 0, shape, windowFrom };
+    log(
+      `demo: scale ${scale} (×${factor}${windowFrom ? `, the year from ${windowFrom}` : ''}), seed ${seed}, up to ${dataEnd}, ` +
+        `${format}${format === 'csv' ? ` ${encoding}` : ''} → ${out}`,
+    );
     const steps = [
       ...setupSteps(params),
-      ...populationSteps(),
-      ...assessmentSteps(),
-      ...serviceSteps(),
+      ...populationSteps(params),
+      ...assessmentSteps(params),
+      ...serviceSteps(params),
       ...reversalSteps(),
       ...anomalySteps(),
       ...visitSteps(),
-      ...ledgerSteps(factor),
+      ...ledgerSteps(factor, windowFrom),
     ];
     for (const step of steps) await runStep(conn, step, log);
 

@@ -1,5 +1,6 @@
 // Reversals with their re-settlements, home-visit records and the fund ledger.
 import { REVERSAL_RATE } from './sqlServices.ts';
+import { lit } from '../db.ts';
 import type { Step } from './sqlPopulation.ts';
 
 /** Annual interest on the fund's positive balance, credited quarterly (a demo assumption). */
@@ -127,7 +128,9 @@ from timed;
   ];
 }
 
-export function ledgerSteps(factor: number): Step[] {
+export function ledgerSteps(factor: number, windowFrom: string | null = null): Step[] {
+  // the last-year scale keeps the fund's entries from its window's first day (a year's extract)
+  const from = windowFrom ? `greatest(c.coverage_from, DATE ${lit(windowFrom)})` : 'c.coverage_from';
   return [
     {
       name: 'ledger',
@@ -135,7 +138,7 @@ export function ledgerSteps(factor: number): Step[] {
 create table ledger_gen as
 with accounts as (
     select
-        c.city, c.scheme, c.coverage_from, c.data_end, c.lottery_per_year, c.donation_chance,
+        c.city, c.scheme, ${from} as coverage_from, c.data_end, c.lottery_per_year, c.donation_chance,
         (select max(operator_fee_ratio) from policy_scheme as s where s.city = c.city and s.scheme = c.scheme) as operator_fee_ratio,
         hash(c.city, c.scheme) as ak,
     from cohort as c

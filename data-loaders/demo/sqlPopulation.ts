@@ -3,6 +3,7 @@
 // seed gives the same city whatever the thread count or the order DuckDB evaluates rows in.
 import { AGE_BANDS, DEMO_COHORTS } from './cities.ts';
 import { lit } from '../db.ts';
+import type { DemoShape } from './scales.ts';
 
 export interface GenParams {
   seed: number;
@@ -12,6 +13,10 @@ export interface GenParams {
   dataEnd: string;
   /** Whether policy_scheme carries a benefits_from column. */
   hasBenefitsFrom: boolean;
+  /** The scale's shape (scales.ts). */
+  shape: DemoShape;
+  /** First day of the delivered window (YYYY-MM-DD) when the scale writes only the last year, else null. */
+  windowFrom: string | null;
 }
 
 export interface Step {
@@ -38,8 +43,9 @@ const num = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
 export function setupSteps(p: GenParams): Step[] {
   const cohorts = DEMO_COHORTS.map((c, id) =>
-    `(${id + 1}, ${lit(c.city)}, ${lit(c.cityName)}, ${lit(c.scheme)}, ${Math.max(40, Math.round(c.persons * p.factor))}, ` +
-    `${c.entrantRate}, ${c.exitRate}, ${c.takeUp}, ${c.collectionFrom ? `DATE ${lit(c.collectionFrom)}` : 'NULL'}, ${lit(c.payment)}, ` +
+    `(${id + 1}, ${lit(c.city)}, ${lit(c.cityName)}, ${lit(c.scheme)}, ` +
+    `${Math.max(40, Math.round(c.persons * p.factor * (p.shape.cohortWeight[`${c.city} ${c.scheme}`] ?? 1)))}, ` +
+    `${c.entrantRate}, ${c.exitRate}, ${p.shape.takeUpBoost === 1 ? c.takeUp : Math.min(0.95, c.takeUp * p.shape.takeUpBoost)}, ${c.collectionFrom ? `DATE ${lit(c.collectionFrom)}` : 'NULL'}, ${lit(c.payment)}, ` +
     `${c.assessmentsFrom ? `DATE ${lit(c.assessmentsFrom)}` : 'NULL'}, ${c.benefitsFrom ? `DATE ${lit(c.benefitsFrom)}` : 'NULL'}, ` +
     `${c.minorsFree}, ${c.visitRecords}, ${c.lotteryPerYear}, ${c.donationChance})`,
   );
@@ -117,7 +123,9 @@ where coverage_from <= data_end;
   ];
 }
 
-export function populationSteps(): Step[] {
+export function populationSteps(p: GenParams): Step[] {
+  // the last-year scale writes enrolment from the window's year only (earlier years are simulated, not written)
+  const firstYear = p.windowFrom ? `greatest(year(p.entry_date), ${Number(p.windowFrom.slice(0, 4))})` : 'year(p.entry_date)';
   const m = HAZARDS.mortality;
   const o = HAZARDS.onset;
   return [
@@ -234,7 +242,7 @@ with years as (
     select
         p.*,
         c.coverage_from, c.data_end, c.payment, c.collection_from, c.minors_free,
-        unnest(range(year(p.entry_date), least(year(p.leave_date), year(c.data_end)) + 1)) as year,
+        unnest(range(${firstYear}, least(year(p.leave_date), year(c.data_end)) + 1)) as year,
     from person as p
     join cohort as c using (cohort_id)
     where p.entry_date <= c.data_end
@@ -322,8 +330,10 @@ from seventeen;
   ];
 }
 
-export function assessmentSteps(): Step[] {
+export function assessmentSteps(p: GenParams): Step[] {
   const h = HAZARDS;
+  // the last-year scale writes the assessment history of the persons enrolled in its window
+  const inWindow = p.windowFrom ? `\n    and pk in (select pk from person where leave_date >= DATE ${lit(p.windowFrom)})` : '';
   return [
     {
       name: 'assessments',
@@ -494,7 +504,7 @@ select
     260::DECIMAL(18,2) as fee_amt,
     'PGJG' || left(city, 4) || lpad(pick(u2(pk, seq, 'assessor'), 1, 3)::VARCHAR, 2, '0') as assessor_code,
 from validity
-where apply_date <= conclusion_date;
+where apply_date <= conclusion_date${inWindow};
 
 create table benefit as
 with withdrawn as (

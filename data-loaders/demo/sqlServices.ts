@@ -1,10 +1,7 @@
 // Institutions, service use, settlements priced by the policy catalog, home-visit records, reversals.
 import { BENEFICIARIES_PER_INSTITUTION, DEMO_COHORTS, PROVIDER_CATEGORIES } from './cities.ts';
 import { lit } from '../db.ts';
-import type { Step } from './sqlPopulation.ts';
-
-/** Probability that a beneficiary uses their service in a month they are eligible. */
-export const MONTHLY_USE = { primary: 0.93 };
+import type { GenParams, Step } from './sqlPopulation.ts';
 /** Share of settlements reversed and settled again. */
 export const REVERSAL_RATE = 0.005;
 
@@ -16,11 +13,52 @@ const INSTITUTION_STEMS: Record<string, string[]> = {
   home_care: ['居家护理服务中心', '惠民护理服务有限公司', '安康居家养老服务中心', '福寿家政护理有限公司', '康馨居家照护站'],
 };
 
-export function serviceSteps(): Step[] {
+export function serviceSteps(p: GenParams): Step[] {
+  const shape = p.shape;
   const mix: string[] = [];
   DEMO_COHORTS.forEach((c, id) => {
-    for (const [type, w] of Object.entries(c.serviceMix)) mix.push(`(${id + 1}, ${lit(type)}, ${w})`);
+    const serviceMix = shape.mix[`${c.city} ${c.scheme}`] ?? c.serviceMix;
+    for (const [type, w] of Object.entries(serviceMix)) mix.push(`(${id + 1}, ${lit(type)}, ${w})`);
   });
+  // a second, concurrent service (the city year only), where the cohort's policy pays it
+  const secondary = shape.secondary.length === 0 ? '' : `
+create table secondary_cfg (primary_type VARCHAR, service_type VARCHAR, share DOUBLE);
+insert into secondary_cfg values ${shape.secondary.map((x) => `(${lit(x.primary)}, ${lit(x.serviceType)}, ${x.share})`).join(', ')};
+insert into bene_service
+select b.* exclude (service_type, secondary), x.service_type, true as secondary,
+from bene_service as b
+join secondary_cfg as x on x.primary_type = b.service_type
+where u(b.pk, 'secondary') < x.share
+    and exists (
+        select 1
+        from cohort as c
+        join policy_scheme as s on s.city = c.city and s.scheme = c.scheme
+        join policy_service as ps using (policy_id)
+        where c.cohort_id = b.cohort_id and ps.service_type = x.service_type
+    );
+`;
+  // home visits in a month: the policy's minimum + 0–2 (15 % of months 4–8), or the city year's range
+  const hv = shape.homeVisitsPerMonth;
+  const homeVisits = hv
+    ? `least(avail_days,
+                case
+                    when avail_days < 25 then greatest(1, round(avail_days * pick(u(sk, 'visits'), ${hv[0]}, ${hv[1] - hv[0] + 1}) / 30.0)::INTEGER)
+                    else pick(u(sk, 'visits'), ${hv[0]}, ${hv[1] - hv[0] + 1})
+                end)`
+    : `least(avail_days,
+                case
+                    when avail_days < 25 then greatest(1, avail_days // 3)
+                    when u(sk, 'full') < 0.85 then min_visits + pick(u(sk, 'visits'), 0, 3)
+                    else pick(u(sk, 'visits'), 4, 5)
+                end)`;
+  const dayCare = shape.secondary.length === 0
+    ? `greatest(1, round(avail_days * (0.4 + 0.35 * u(sk, 'days')))::INTEGER)`
+    : `greatest(1, round(avail_days * case
+                    when secondary then ${shape.secondaryDayCare[0]} + ${shape.secondaryDayCare[1]} * u(sk, 'days')
+                    else 0.4 + 0.35 * u(sk, 'days')
+                end)::INTEGER)`;
+  // the last-year scale settles the service months of its window only
+  const inWindow = p.windowFrom ? `\n        and m.month >= DATE ${lit(p.windowFrom)}` : '';
   const providers = Object.entries(PROVIDER_CATEGORIES).flatMap(([type, cats]) => cats.map((cat, rank) => `(${lit(type)}, ${lit(cat)}, ${rank})`));
   const perInst = Object.entries(BENEFICIARIES_PER_INSTITUTION).map(([cat, n]) => `(${lit(cat)}, ${n})`);
   const stems = Object.entries(INSTITUTION_STEMS).map(([cat, s]) => `(${lit(cat)}, [${s.map(lit).join(', ')}])`);
@@ -59,11 +97,11 @@ select
 from weighted;
 
 create table bene_service as
-select b.*, s.service_type,
+select b.*, s.service_type, false as secondary,
 from benefit as b
 join cohort_service as s
     on s.cohort_id = b.cohort_id and u(b.pk, 'service') >= s.cum_lo and u(b.pk, 'service') < s.cum_hi;
-`,
+${secondary}`,
     },
     {
       name: 'institutions',
@@ -138,22 +176,38 @@ select
     end as beds,
 from numbered;
 
+-- each beneficiary's provider: an institution of their own area if one can serve them, else of the
+-- city; among those the one with the smallest hash(pk, code) (arg_min, not a window over every pair)
 create table bene_provider as
-with candidates as (
-    select
-        b.pk, b.service_type, i.institution_code, i.grade,
-        row_number() over (
-            partition by b.pk, b.service_type
-            order by i.admdvs <> b.admdvs, hash(b.pk, i.institution_code, 'pick'), i.institution_code
-        ) as r,
+with local as (
+    select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
+    from bene_service as b
+    join provider_cfg as p on p.service_type = b.service_type
+    join institution_gen as i
+        on i.city = b.city and i.category = p.category and i.admdvs = b.admdvs
+        and i.designated_from <= date_trunc('month', b.benefit_start)
+        and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+    group by all
+),
+elsewhere as (
+    select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
     from bene_service as b
     join provider_cfg as p on p.service_type = b.service_type
     join institution_gen as i
         on i.city = b.city and i.category = p.category
         and i.designated_from <= date_trunc('month', b.benefit_start)
         and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+    where not exists (select 1 from local as l where l.pk = b.pk and l.service_type = b.service_type)
+    group by all
+),
+chosen as (
+    select * from local
+    union all
+    select * from elsewhere
 )
-select pk, service_type, institution_code, grade from candidates where r = 1;
+select c.pk, c.service_type, c.institution_code, i.grade,
+from chosen as c
+join institution_gen as i using (institution_code);
 `,
     },
     {
@@ -177,7 +231,7 @@ avail as (
         least(last_day(m.month), m.benefit_end) - greatest(m.month, m.benefit_start) + 1 as avail_days,
         hash(m.pk, m.service_type, m.month) as sk,
     from months as m
-    where u2(m.pk, m.month, 'use') < ${MONTHLY_USE.primary}
+    where u2(m.pk, m.month, 'use') < ${shape.monthlyUse}${inWindow}
 )
 select
     a.*,
@@ -209,17 +263,12 @@ quantities as (
             when service_type in ('inst_medical', 'inst_elderly', 'inst_medical_nursing')
                 then case when u(sk, 'away') < 0.25 then greatest(1, avail_days - pick(u(sk, 'away_days'), 1, 4)) else avail_days end
             when service_type = 'medical_special' then least(avail_days, pick(u(sk, 'days'), 10, 22))
-            when service_type = 'community_day' then greatest(1, round(avail_days * (0.4 + 0.35 * u(sk, 'days')))::INTEGER)
+            when service_type = 'community_day' then ${dayCare}
             when service_type = 'home_family' then avail_days
             when method = 'daily_rate' then avail_days
         end as service_days,
         case
-            when service_type = 'home_visit' then least(avail_days,
-                case
-                    when avail_days < 25 then greatest(1, avail_days // 3)
-                    when u(sk, 'full') < 0.85 then min_visits + pick(u(sk, 'visits'), 0, 3)
-                    else pick(u(sk, 'visits'), 4, 5)
-                end)
+            when service_type = 'home_visit' then ${homeVisits}
             when service_type = 'home_medical_nursing' then least(avail_days, pick(u(sk, 'visits'), 3, 6))
         end as visits,
     from rules

@@ -106,7 +106,7 @@ describe('ltci demo (tiny)', () => {
   });
 });
 
-describe('ltci demo (a small city: 1 % of the city scale)', () => {
+describe('ltci demo (a small city: 1 % of the base population, whole history)', () => {
   it('plants every one of the thirteen audit rules and the audit finds exactly those', async () => {
     await gen('f01', { scale: 'tiny', factor: 0.01, seed: 3 });
     const key = answerKey(dir('f01'));
@@ -117,7 +117,7 @@ describe('ltci demo (a small city: 1 % of the city scale)', () => {
   });
 });
 
-describe('ltci demo distributions (5 % of the city scale)', () => {
+describe('ltci demo distributions (5 % of the base population, whole history)', () => {
   let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
   let instance: DuckDBInstance;
   const q = async (sql: string) => queryRows(conn, sql);
