@@ -1,8 +1,11 @@
-// `npm run bench [-- --json] [--scale tiny|small|city] [--no-increment] [--keep]`: the city-scale
+// `npm run bench [-- --json] [--scale tiny|small|city] [--no-increment] [--keep DIR]`: the city-scale
 // benchmark (docs/performance.md). Progress goes to stderr; --json prints one object on stdout.
+// `npm run bench -- --site [--json]`: the site build on the default (small demo) warehouse and the
+// data each page loads, instead.
 import { parseArgs } from 'node:util';
 import type { DemoScale } from '../data-loaders/demo/index.ts';
 import { runBench, type BenchResult } from './runBench.ts';
+import { measureSite, PAGE_DATA_TARGET_KB, SITE_BUILD_TARGET_S } from './site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -10,15 +13,28 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'city' },
     'no-increment': { type: 'boolean', default: false },
     keep: { type: 'string' },
+    site: { type: 'boolean', default: false },
   },
 });
+const log = (line: string) => process.stderr.write(line + '\n');
+
+if (values.site) {
+  const site = await measureSite(log);
+  if (values.json) console.log(JSON.stringify(site, null, 2));
+  else {
+    console.log(`site build ${site.site_build_s} s (target ≤ ${SITE_BUILD_TARGET_S} s: ${site.met.site_build_s ? 'met' : 'NOT met'}), peak ${site.peak_rss_mb} MB`);
+    console.log(`data per page (target ≤ ${PAGE_DATA_TARGET_KB} KB: ${site.met.page_data_kb ? 'met' : 'NOT met'}):`);
+    for (const p of site.pages) console.log(`  ${p.page.padEnd(40)} ${String(p.files).padStart(3)} files ${p.kb.toFixed(1).padStart(8)} KB`);
+  }
+  process.exit(0);
+}
+
 const scale = values.scale as DemoScale;
 if (!['tiny', 'small', 'city'].includes(scale)) {
   console.error(`--scale must be tiny, small or city, not "${scale}"`);
   process.exit(1);
 }
 
-const log = (line: string) => process.stderr.write(line + '\n');
 const result = await runBench({ scale, increment: !values['no-increment'], workDir: values.keep, log });
 
 function summary(r: BenchResult): string {

@@ -32,26 +32,51 @@ policies as (
     select * from policy_scheme
 ),
 
-contributions as (
+-- Enrolment rows summed by day before the unpivot: millions of rows → one row per city, area,
+-- scheme and day, each component's sum and its count of non-zero amounts (the rows a flow counts).
+enrolment_days as (
     select
         city,
         admdvs,
         scheme,
         coalesce(paid_date, coverage_start) as flow_date,
         income_month as flow_month,
+        sum(individual_amt) as income_individual,
+        sum(medical_fund_amt) as income_medical_fund,
+        sum(fiscal_amt) as income_fiscal,
+        sum(employer_amt) as income_employer,
+        sum(other_amt) as income_other,
+        count(*) filter (where individual_amt <> 0) as income_individual_rows,
+        count(*) filter (where medical_fund_amt <> 0) as income_medical_fund_rows,
+        count(*) filter (where fiscal_amt <> 0) as income_fiscal_rows,
+        count(*) filter (where employer_amt <> 0) as income_employer_rows,
+        count(*) filter (where other_amt <> 0) as income_other_rows,
+    from enrolments
+    group by all
+),
+
+contributions as (
+    select
+        city,
+        admdvs,
+        scheme,
+        flow_date,
+        flow_month,
         component,
         amount,
         'enrolment' as source_kind,
-    from enrolments
+        source_rows,
+    from enrolment_days
     unpivot (
-        amount for component in (
-            individual_amt as 'income_individual',
-            medical_fund_amt as 'income_medical_fund',
-            fiscal_amt as 'income_fiscal',
-            employer_amt as 'income_employer',
-            other_amt as 'income_other'
+        (amount, source_rows) for component in (
+            (income_individual, income_individual_rows) as 'income_individual',
+            (income_medical_fund, income_medical_fund_rows) as 'income_medical_fund',
+            (income_fiscal, income_fiscal_rows) as 'income_fiscal',
+            (income_employer, income_employer_rows) as 'income_employer',
+            (income_other, income_other_rows) as 'income_other'
         )
     )
+    where source_rows > 0
 ),
 
 ledger_entries as (
@@ -68,6 +93,7 @@ ledger_entries as (
         end as component,
         amount,
         'ledger' as source_kind,
+        1 as source_rows,
     from ledger
 ),
 
@@ -81,6 +107,7 @@ benefits as (
         'expenditure_benefits' as component,
         fund_amt as amount,
         'settlement' as source_kind,
+        1 as source_rows,
     from settlements
 ),
 
@@ -94,6 +121,7 @@ assessment_fees as (
         'expenditure_assessment' as component,
         assessments.fee_amt as amount,
         'assessment' as source_kind,
+        1 as source_rows,
     from assessments
     inner join assessment_schemes
         on assessment_schemes.event_id = assessments.assessment_id
@@ -130,9 +158,10 @@ final as (
         component,
         source_kind,
         sum(amount)::decimal(18, 2) as amount,
-        count(*)::integer as source_rows,
+        sum(source_rows)::integer as source_rows,
     from unioned
-    where amount <> 0
+    -- a source row with a zero amount is no flow; enrolment rows were filtered before their sum
+    where source_kind = 'enrolment' or amount <> 0
     group by all
 )
 

@@ -28,12 +28,14 @@ person_years as (
     group by grouping sets ((city, scheme, service_year, person_no), (city, service_year, person_no))
 ),
 
+-- only the enrolments of beneficiaries: the window then sorts thousands of persons, not millions
 people as (
     select
         person_no,
         gender,
         birth_date,
     from enrolments
+    where person_no in (select person_no from settlements)
     qualify row_number() over (partition by person_no order by year desc, coverage_start desc, scheme) = 1
 ),
 

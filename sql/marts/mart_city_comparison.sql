@@ -34,25 +34,67 @@ enrolment_years as (
     from enrolments
 ),
 
+-- Distinct persons are counted as rows of a distinct set (persons per scheme, then per city for
+-- `all`): count(distinct) over grouping sets with a handful of groups runs on one thread per
+-- group, ~10x slower at city scale (docs/performance.md).
 participants as (
     select
         city,
-        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
+        scheme,
         year,
-        count(distinct person_no)::integer as participants,
-    from enrolment_years
-    group by grouping sets ((city, scheme, year), (city, year))
+        count(person_no)::integer as participants,
+    from (select distinct city, scheme, year, person_no from enrolment_years)
+    group by city, scheme, year
+    union all
+    select
+        city,
+        'all' as scheme,
+        year,
+        count(person_no)::integer as participants,
+    from (select distinct city, year, person_no from enrolment_years)
+    group by city, year
 ),
 
-financing as (
+financing_sums as (
     select
         city,
         case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         year,
         sum(contribution_total)::decimal(18, 2) as financing_total,
-        count(distinct person_no)::integer as financed_persons,
     from enrolments
     group by grouping sets ((city, scheme, year), (city, year))
+),
+
+financed_persons as (
+    select
+        city,
+        scheme,
+        year,
+        count(person_no)::integer as financed_persons,
+    from (select distinct city, scheme, year, person_no from enrolments)
+    group by city, scheme, year
+    union all
+    select
+        city,
+        'all' as scheme,
+        year,
+        count(person_no)::integer as financed_persons,
+    from (select distinct city, year, person_no from enrolments)
+    group by city, year
+),
+
+financing as (
+    select
+        financing_sums.city,
+        financing_sums.scheme,
+        financing_sums.year,
+        financing_sums.financing_total,
+        financed_persons.financed_persons,
+    from financing_sums
+    left join financed_persons
+        on financed_persons.city = financing_sums.city
+        and financed_persons.scheme = financing_sums.scheme
+        and financed_persons.year = financing_sums.year
 ),
 
 services as (
