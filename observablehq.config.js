@@ -1,7 +1,12 @@
 // Observable Framework config for the dashboards (Simplified Chinese, offline).
 // Offline: no Google Fonts (globalStylesheets: []), every library imported by bare name from
 // node_modules in the pages, no search (MiniSearch cannot tokenise unspaced Chinese anyway).
-// `<html lang="zh-CN">` and the footer's as-of date are written by scripts/build-site.mjs.
+// `<html lang="zh-CN">` and the footer's as-of date are written by data-loaders/site/buildSite.ts.
+import {readFileSync} from "node:fs";
+import {reportPaths} from "./data-loaders/report/reportPaths.mjs";
+
+const site = JSON.parse(readFileSync(new URL("./config/site.json", import.meta.url), "utf8"));
+
 export default {
   root: "src",
   output: process.env.LTCI_SITE_OUT ?? "dist",
@@ -16,8 +21,11 @@ export default {
     {name: "基金监管", path: "/audit"},
     {name: "政策目录", path: "/policies"},
     {name: "数据质量", path: "/data-quality"},
+    {name: "月报", path: "/reports/"},
     {name: "方法说明", path: "/methodology"}
   ],
+  // One monthly report page per month (src/reports/[month].md).
+  dynamicPaths: reportPaths,
   globalStylesheets: [],
   style: "style.css",
   search: false,
@@ -25,6 +33,6 @@ export default {
   toc: {label: "本页内容", show: true},
   // Links end in .html so the site works on any intranet web server, rewrites or not.
   preserveExtension: true,
-  head: `<meta name="robots" content="noindex"><script>document.documentElement.lang = "zh-CN";</script>`,
-  footer: `<span class="ltci-footer">XX市医疗保障局 · 长护险基金数据仓库 · 数据截至 <span id="ltci-asof">（见各页来源说明）</span> · 内部资料，注意保密</span>`
+  head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN";</script>`,
+  footer: `<span class="ltci-footer">${site.publisher} · 数据截至 <span id="ltci-asof">（见各页来源说明）</span> · 内部资料，注意保密</span>`
 };

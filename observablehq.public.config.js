@@ -3,6 +3,10 @@
 // Its own root (src-public/) so that no internal page or data file can end up in dist-public/.
 // Offline like the main site: no Google Fonts, libraries by bare name from node_modules, no search.
 // Built by `npm run build:public` (data-loaders/public/buildPublic.ts).
+import {readFileSync} from "node:fs";
+
+const site = JSON.parse(readFileSync(new URL("./config/site.json", import.meta.url), "utf8"));
+
 export default {
   root: "src-public",
   output: process.env.LTCI_PUBLIC_OUT ?? "dist-public",
@@ -24,5 +28,5 @@ export default {
   preserveExtension: true,
   // No favicon request (a 404 in the console otherwise).
   head: `<link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN";</script>`,
-  footer: `<span class="pub-footer">XX市医疗保障局 · 长期护理保险基金信息公开 · 依据《中华人民共和国社会保险法》第七十条 · 人数1至10显示为“&lt;10”</span>`
+  footer: `<span class="pub-footer">${site.publisher} · 长期护理保险基金信息公开 · 依据《中华人民共和国社会保险法》第七十条 · 人数1至10显示为“&lt;10”</span>`
 };

@@ -1,20 +1,14 @@
 // What must never appear in the public site's output: hosts outside the intranet, and names of
 // internal tables or person-level columns. (The tests also look for the warehouse's actual person
 // numbers, certificate hashes and settlement ids.)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { FORBIDDEN_HOSTS, walkFiles } from '../site/framework.ts';
 
-export const FORBIDDEN_HOSTS = /jsdelivr|googleapis|gstatic|unpkg\.com|esm\.sh|extensions\.duckdb\.org|api\.observablehq\.com/;
+export { walkFiles };
 
 /** Internal table names and person-level column names. */
 export const FORBIDDEN_NAMES = /\b(?:raw|stg|int|mart|cfg)_[a-z]+(?:_[a-z]+)*\b|\bload_(?:report|rejects)\b|\b(?:person_no|cert_no|cert_hash|settlement_id|assessment_id|reversal_of)\b/;
-
-export function walkFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walkFiles(p) : [p];
-  });
-}
 
 /** One line per problem: the file, and what it names. */
 export function checkPublicOutput(dir: string): string[] {

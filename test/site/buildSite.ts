@@ -1,5 +1,5 @@
 // Builds the site once for the browser tests, from a clean clone: tiny demo delivery → ingest →
-// build → scripts/build-site.mjs, all in a temp dir (LTCI_DB, LTCI_SITE_OUT). Set LTCI_TEST_DB to
+// build → data-loaders/site/buildSite.ts, all in a temp dir (LTCI_DB, LTCI_SITE_OUT). Set LTCI_TEST_DB to
 // an existing warehouse to skip the demo and ingest steps.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -16,9 +16,21 @@ export interface BuiltSite {
 
 const execFileAsync = promisify(execFile);
 
+/** `unshare -n` runs a command with no network at all (root on Linux); null where it cannot. */
+export function offlinePrefix(): string[] | null {
+  try {
+    execFileSync('unshare', ['-n', 'true'], { stdio: 'ignore' });
+    return ['unshare', '-n'];
+  } catch {
+    return null;
+  }
+}
+
 // Asynchronous, so vitest's worker keeps answering while the site builds (a minute or more).
-async function runAsync(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await execFileAsync(process.execPath, args, {
+async function runAsync(args: string[], env: Record<string, string> = {}, { offline = false } = {}): Promise<string> {
+  const prefix = offline ? offlinePrefix() : null;
+  const [cmd, ...rest] = prefix ? [...prefix, process.execPath, ...args] : [process.execPath, ...args];
+  const { stdout } = await execFileAsync(cmd, rest, {
     cwd: REPO,
     env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', ...env },
     encoding: 'utf8',
@@ -51,7 +63,8 @@ export async function buildSite(): Promise<BuiltSite> {
     await runAsync(['bin/ltci.mjs', 'build', '--db', db]);
   }
   const dir = join(tmp, 'site');
-  await runAsync(['scripts/build-site.mjs'], { LTCI_DB: db, LTCI_SITE_OUT: dir });
+  // Built with no network at all where the machine allows it: the build must not need any host.
+  await runAsync(['--import', 'tsx', 'data-loaders/site/buildSite.ts'], { LTCI_DB: db, LTCI_SITE_OUT: dir }, { offline: true });
   return { dir, db };
 }
 
