@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { checkPublicOutput, walkFiles } from '../../data-loaders/public/checkPublicOutput.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
-import { buildPublic, demoWarehouse, type DemoWarehouse } from './demoWarehouse.ts';
+import { buildPublic, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 
 const PAGES = ['/index.html', '/fund.html', '/people.html', '/institutions.html', '/policies.html', '/data.html', '/about.html'];
 
@@ -18,7 +18,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  wh = await demoWarehouse('ltci-public-');
+  wh = sharedWarehouse('ltci-public-');
   out = join(wh.tmp, 'dist-public');
   await buildPublic(wh.db, out);
   files = walkFiles(out);

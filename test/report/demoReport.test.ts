@@ -1,15 +1,14 @@
 // `ltci report` on a real (tiny demo) warehouse, and the site's report pages built from it: the
 // files and pages show the marts' figures, and the pages are clean in Chromium.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { formatMoney } from '../../data-loaders/report/formatCell.ts';
-import { demoWarehouse, REPO, run, type DemoWarehouse } from '../public/demoWarehouse.ts';
+import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 
 let wh: DemoWarehouse;
@@ -18,7 +17,7 @@ let out: string;
 let fund: Record<string, unknown>[];
 
 beforeAll(async () => {
-  wh = await demoWarehouse('ltci-report-demo-');
+  wh = sharedWarehouse('ltci-report-demo-');
   out = join(wh.tmp, 'reports');
 });
 afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
@@ -91,35 +90,8 @@ describe('the report pages of the site', () => {
   let latest: string;
 
   beforeAll(async () => {
-    // Build a copy of src/ (its own Framework cache, so no race with the site's own tests) with the
-    // main config plus the report pages' dynamicPaths.
-    const root = join(wh.tmp, 'repo');
-    mkdirSync(root);
-    cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true, filter: (p) => !p.includes('.observablehq') });
-    // Framework's cache of npm/node modules is kept (it resolves versions over the network otherwise);
-    // the loaders' output is not.
-    for (const dir of ['_npm', '_node', '_observablehq']) {
-      const from = join(REPO, 'src/.observablehq/cache', dir);
-      if (existsSync(from)) cpSync(from, join(root, 'src/.observablehq/cache', dir), { recursive: true });
-    }
-    for (const link of ['package.json', 'node_modules', 'data-loaders', 'sql', 'config', 'policies', 'observablehq.config.js']) {
-      if (existsSync(join(REPO, link))) symlinkSync(join(REPO, link), join(root, link));
-    }
-    site = join(wh.tmp, 'site');
-    writeFileSync(join(root, 'reports.config.js'), `
-      import config from "./observablehq.config.js";
-      import {reportPaths} from "./data-loaders/report/reportPaths.mjs";
-      const pages = config.pages.some((p) => p.path?.startsWith("/reports")) ? config.pages : [...config.pages, {name: "月报", path: "/reports/"}];
-      export default {...config, output: ${JSON.stringify(site)}, pages, dynamicPaths: config.dynamicPaths ?? reportPaths};
-    `);
-    await promisify(execFile)(join(REPO, 'node_modules/.bin/observable'), ['build', '--config', 'reports.config.js'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', LTCI_DB: wh.db, PATH: `${join(REPO, 'node_modules/.bin')}:${process.env.PATH}` },
-      maxBuffer: 64 * 1024 * 1024,
-    }).catch((err: { stdout?: string; stderr?: string }) => {
-      throw new Error(`site build failed:\n${err.stdout?.slice(-3000)}\n${err.stderr?.slice(-3000)}`);
-    });
+    // The dashboards, report pages included, built once for the run by test/globalSetup.ts.
+    site = process.env.LTCI_TEST_SITE!;
     [{ latest }] = (await martRows(`select strftime(max(month), '%Y-%m') as latest from mart_fund_monthly`)) as { latest: string }[];
     server = await serveStatic(site);
     browser = await chromium.launch({

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildSite, ltciSql, REPO, type BuiltSite } from './buildSite.ts';
+import { ltciSql, REPO } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 import { count, months, percent, yuan } from '../../src/components/format.ts';
 
@@ -24,12 +24,13 @@ const PAGES: { path: string; title: string; charts: number }[] = [
 const SHOTS = join(REPO, 'test-results/screenshots');
 const MAX_DATA_BYTES = 500 * 1024;
 
-let site: BuiltSite;
+let site: { dir: string; db: string };
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSite();
+  // Built once for the whole run by test/globalSetup.ts (offline).
+  site = { dir: process.env.LTCI_TEST_SITE!, db: process.env.LTCI_TEST_DB! };
   server = await serveStatic(site.dir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
