@@ -16,6 +16,7 @@ const GENERATOR_INPUTS = ['data-loaders/demo', 'data-loaders/contract', 'data-lo
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
@@ -29,11 +30,14 @@ export interface DemoSpec {
   seed?: number;
   /** Last month, YYYY-MM (default: the demo's default end). */
   end?: string;
+  /** Population multiplier instead of the scale's own (the scale's shape stays). */
+  factor?: number;
 }
 
 export function demoFingerprint(spec: DemoSpec): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ scale: spec.scale, seed: spec.seed ?? 1, end: spec.end ?? null, format: 'csv' }));
+  const factor = spec.factor === undefined ? {} : { factor: spec.factor };
+  h.update(JSON.stringify({ scale: spec.scale, seed: spec.seed ?? 1, end: spec.end ?? null, format: 'csv', ...factor }));
   for (const f of GENERATOR_INPUTS.flatMap((d) => walk(join(REPO, d)))) {
     h.update(relative(REPO, f));
     h.update(readFileSync(f));
@@ -43,7 +47,7 @@ export function demoFingerprint(spec: DemoSpec): string {
 
 /** The demo delivery for `spec`, generated (in a child process) unless the cache holds it. */
 export async function cachedDemo(spec: DemoSpec, log: (line: string) => void, cacheDir = CACHE_DIR): Promise<string> {
-  const prefix = `${spec.scale}-${spec.end ?? 'default'}-s${spec.seed ?? 1}-`;
+  const prefix = `${spec.scale}${spec.factor === undefined ? '' : `x${spec.factor}`}-${spec.end ?? 'default'}-s${spec.seed ?? 1}-`;
   const dir = join(cacheDir, prefix + demoFingerprint(spec));
   if (existsSync(join(dir, '.complete'))) {
     log(`  cached ${relative(REPO, dir)}`);
@@ -55,8 +59,7 @@ export async function cachedDemo(spec: DemoSpec, log: (line: string) => void, ca
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   log(`  generating ${relative(REPO, dir)} (once; cached by generator fingerprint)`);
-  const args = ['bin/ltci.mjs', 'demo', '--out', tmp, '--scale', spec.scale, '--seed', String(spec.seed ?? 1)];
-  if (spec.end) args.push('--end', spec.end);
+  const args = ['bench/generate.ts', tmp, spec.scale, String(spec.seed ?? 1), spec.end ?? '-', spec.factor === undefined ? '-' : String(spec.factor)];
   const run = await measureChild(nodeTs(args), { label: `demo ${spec.scale} ${spec.end ?? ''}` });
   log(`  generated in ${run.seconds.toFixed(1)} s`);
   renameSync(tmp, dir);
