@@ -15,7 +15,7 @@ export interface DemoCohort {
   city: string;
   cityName: string;
   scheme: 'employee' | 'resident';
-  /** Persons enrolled at the start, at scale `city`. */
+  /** Persons enrolled at the start at factor 1 (the base population; scales.ts multiplies it). */
   persons: number;
   /** New entrants per year, as a share of the starting persons. */
   entrantRate: number;

@@ -56,7 +56,7 @@ export const DEMO_SCALES: Record<DemoScale, DemoShape> = {
   city: {
     factor: 4.3,
     lastYearOnly: true,
-    takeUpBoost: 1.3,
+    takeUpBoost: 1.25,
     monthlyUse: 0.98,
     homeVisitsPerMonth: [15, 27],
     // the large city (Nanjing) carries about 70 % of the participants

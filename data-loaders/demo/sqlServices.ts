@@ -178,30 +178,34 @@ from numbered;
 
 -- each beneficiary's provider: an institution of their own area if one can serve them, else of the
 -- city; among those the one with the smallest hash(pk, code) (arg_min, not a window over every pair)
+create table provider_local as
+select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
+from bene_service as b
+join provider_cfg as p on p.service_type = b.service_type
+join institution_gen as i
+    on i.city = b.city and i.category = p.category and i.admdvs = b.admdvs
+    and i.designated_from <= date_trunc('month', b.benefit_start)
+    and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+group by all;
+
+create table provider_unserved as
+select b.*
+from bene_service as b
+anti join provider_local as l using (pk, service_type);
+
 create table bene_provider as
-with local as (
+with elsewhere as (
     select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
-    from bene_service as b
-    join provider_cfg as p on p.service_type = b.service_type
-    join institution_gen as i
-        on i.city = b.city and i.category = p.category and i.admdvs = b.admdvs
-        and i.designated_from <= date_trunc('month', b.benefit_start)
-        and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
-    group by all
-),
-elsewhere as (
-    select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
-    from bene_service as b
+    from provider_unserved as b
     join provider_cfg as p on p.service_type = b.service_type
     join institution_gen as i
         on i.city = b.city and i.category = p.category
         and i.designated_from <= date_trunc('month', b.benefit_start)
         and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
-    where not exists (select 1 from local as l where l.pk = b.pk and l.service_type = b.service_type)
     group by all
 ),
 chosen as (
-    select * from local
+    select * from provider_local
     union all
     select * from elsewhere
 )
