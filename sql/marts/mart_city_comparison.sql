@@ -55,46 +55,35 @@ participants as (
     group by city, year
 ),
 
-financing_sums as (
-    select
-        city,
-        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
-        year,
-        sum(contribution_total)::decimal(18, 2) as financing_total,
-    from enrolments
-    group by grouping sets ((city, scheme, year), (city, year))
-),
-
-financed_persons as (
+-- Per scheme, an enrolment row is one person (key: person_no, scheme, year; the data test
+-- stg_enrolment__key_unique_not_null holds it), so persons are rows; across schemes (`all`) a
+-- person may hold both and is counted once.
+financing as (
     select
         city,
         scheme,
         year,
+        sum(contribution_total)::decimal(18, 2) as financing_total,
         count(person_no)::integer as financed_persons,
-    from (select distinct city, scheme, year, person_no from enrolments)
+    from enrolments
     group by city, scheme, year
     union all
     select
         city,
         'all' as scheme,
         year,
+        sum(financing_total)::decimal(18, 2) as financing_total,
         count(person_no)::integer as financed_persons,
-    from (select distinct city, year, person_no from enrolments)
+    from (
+        select
+            city,
+            year,
+            person_no,
+            sum(contribution_total) as financing_total,
+        from enrolments
+        group by city, year, person_no
+    )
     group by city, year
-),
-
-financing as (
-    select
-        financing_sums.city,
-        financing_sums.scheme,
-        financing_sums.year,
-        financing_sums.financing_total,
-        financed_persons.financed_persons,
-    from financing_sums
-    left join financed_persons
-        on financed_persons.city = financing_sums.city
-        and financed_persons.scheme = financing_sums.scheme
-        and financed_persons.year = financing_sums.year
 ),
 
 services as (
