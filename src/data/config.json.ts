@@ -6,6 +6,8 @@ import { printJson, rowsIfTable } from './lib/mart.ts';
 import * as labels from './lib/labels.ts';
 
 const thresholdsPath = resolve(import.meta.dirname, '../../config/thresholds.json');
+// The publisher (footer, methodology): config/site.json, also read by observablehq.config.js.
+const sitePath = resolve(import.meta.dirname, '../../config/site.json');
 
 await printJson(async (conn) => {
   const thresholds = existsSync(thresholdsPath) ? JSON.parse(readFileSync(thresholdsPath, 'utf8')) : null;
@@ -36,6 +38,7 @@ await printJson(async (conn) => {
     levels: labels.DISABILITY_LEVELS,
     auditRules: labels.AUDIT_RULES,
     cityNames,
+    publisher: existsSync(sitePath) ? (JSON.parse(readFileSync(sitePath, 'utf8')).publisher ?? null) : null,
     fundShareGuideline: thresholds?.fund_share_guideline ?? labels.FUND_SHARE_GUIDELINE_DEFAULT,
   };
 });

@@ -1,18 +1,29 @@
 // Data quality: the load reports (rows in = loaded + rejected per file), rejects by rule, a sample of
 // rejects (file, line, column, message — never the raw line, which may hold personal data) and
-// mart_reconciliation (the marts against the raw tables, to the fen).
+// mart_reconciliation (the marts against the raw tables, to the fen). Kinds and columns get their
+// Chinese names from the extract contract (data-loaders/contract).
 import { printJson, rowsOf } from './lib/mart.ts';
+import { KINDS } from '../../data-loaders/contract/index.ts';
+
+const kindZh = new Map<string, string>(KINDS.map((k) => [k.name, k.zh]));
+const columnZh = new Map<string, string>(KINDS.flatMap((k) => k.columns.map((c) => [c.name, c.zh] as [string, string])));
+const zh = <T extends Record<string, unknown>>(rows: T[]) =>
+  rows.map((r) => ({
+    ...r,
+    ...('kind' in r ? { kind_zh: kindZh.get(String(r.kind)) ?? r.kind } : {}),
+    ...('column_name' in r ? { column_zh: r.column_name === null ? null : (columnZh.get(String(r.column_name)) ?? r.column_name) } : {}),
+  }));
 
 await printJson(async (conn) => ({
-  loads: await rowsOf(conn, `
+  loads: zh(await rowsOf(conn, `
     select load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding,
         len(coalesce(extra_columns, [])) as extra_columns, strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
-    from load_report order by loaded_at, file`),
-  rejectsByRule: await rowsOf(conn, `
+    from load_report order by loaded_at, file`)),
+  rejectsByRule: zh(await rowsOf(conn, `
     select rule, column_name, count(*) as rejects, count(distinct file) as files, min(message) as example
-    from load_rejects group by all order by rejects desc, rule`),
-  rejectSample: await rowsOf(conn, `
+    from load_rejects group by all order by rejects desc, rule`)),
+  rejectSample: zh(await rowsOf(conn, `
     select file, line, column_name, rule, message
-    from load_rejects order by file, line limit 200`),
+    from load_rejects order by file, line limit 200`)),
   reconciliation: await rowsOf(conn, `select * from mart_reconciliation order by check_order`),
 }));

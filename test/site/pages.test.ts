@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ltciSql, REPO } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from './server.ts';
-import { count, months, percent, yuan } from '../../src/components/format.ts';
+import { count, percent, yuan } from '../../src/components/format.ts';
+import { annualPayable } from '../../src/components/payable.ts';
+
+const PUBLISHER = JSON.parse(readFileSync(join(REPO, 'config/site.json'), 'utf8')).publisher as string;
 
 /** Each page and the least number of Plot charts it must draw with the demo data. */
 const PAGES: { path: string; title: string; charts: number }[] = [
@@ -92,6 +95,31 @@ describe('the built site', () => {
         const charts = await v.page.locator('svg[class^="plot"]').count();
         expect(charts, 'Plot charts drawn').toBeGreaterThanOrEqual(p.charts);
         expect(v.dataBytes, 'data loaded by the page').toBeLessThanOrEqual(MAX_DATA_BYTES);
+        const look = await v.page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          const text = main.innerText;
+          const mainRight = main.getBoundingClientRect().right;
+          const scrolls = (e: Element | null): boolean => {
+            for (let a = e?.parentElement; a && a !== main; a = a.parentElement) if (/auto|scroll|hidden/.test(getComputedStyle(a).overflowX)) return true;
+            return false;
+          };
+          return {
+            junk: [...text.matchAll(/.{0,16}(NaN|undefined|null|Infinity).{0,16}/g)].map((m) => m[0]),
+            negativeMonths: [...text.matchAll(/.{0,16}-\d[\d.,]*\s*个月.{0,8}/g)].map((m) => m[0]),
+            pageWidth: document.documentElement.scrollWidth,
+            overflowing: [...main.querySelectorAll('table, svg, figure, .card, .grid')].filter((e) => e.getBoundingClientRect().right > mainRight + 1 && !scrolls(e)).map((e) => e.tagName + '.' + e.getAttribute('class')),
+            chartsWithoutCsv: [...main.querySelectorAll('svg[class^="plot"]')].filter((svg) => !svg.closest('.card')?.querySelector('.ltci-csv')).length,
+            latinLegends: [...main.querySelectorAll('[class*="-swatches"]')].map((e) => (e as HTMLElement).innerText).filter((t) => /[A-Za-z]{2,}/.test(t)),
+            footer: document.querySelector('#observablehq-footer')?.textContent ?? '',
+          };
+        });
+        expect(look.junk, 'NaN / undefined / null in the text').toEqual([]);
+        expect(look.negativeMonths, 'negative months payable (an overdrawn fund shows —（已穿底）)').toEqual([]);
+        expect(look.pageWidth, 'page wider than the 1280 px window').toBeLessThanOrEqual(1280);
+        expect(look.overflowing, 'elements past the content column that do not scroll in their card').toEqual([]);
+        expect(look.chartsWithoutCsv, 'charts whose card has no CSV button').toBe(0);
+        expect(look.latinLegends, 'legends not in Chinese').toEqual([]);
+        expect(look.footer, 'footer publisher from config/site.json').toContain(PUBLISHER);
         const name = p.path === '/' ? 'index' : p.path.slice(1);
         await v.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
         await v.page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
@@ -120,12 +148,47 @@ describe('the built site', () => {
       expect(await figure('cumulative_balance')).toBe(yuan(Number(m.cumulative_balance)));
       expect(await figure('income_ytd')).toBe(yuan(Number(ytd.income)));
       expect(await figure('expenditure_ytd')).toBe(yuan(Number(ytd.expenditure)));
-      expect(await figure('months_payable')).toBe(months(a.months_payable === null ? null : Number(a.months_payable)));
+      expect(await figure('months_payable')).toBe(annualPayable({ year: Number(a.year), months_payable: a.months_payable === null ? null : Number(a.months_payable), balance_end: Number(a.balance_end), surplus_status: a.surplus_status as string | null, year_complete: a.year_complete as boolean }));
       expect(await figure('surplus_rate')).toBe(percent(a.surplus_rate === null ? null : Number(a.surplus_rate)));
       expect(await figure('participants')).toBe(count(Number(c.participants)));
       expect(await figure('beneficiaries')).toBe(count(Number(c.beneficiaries)));
     } finally {
       await v.page.context().close();
+    }
+  });
+
+  test('总览 opens on the latest complete month at or before the as-of date, in the city whose data is latest', async () => {
+    // As-of date: latest settled_date / entry_date. Complete: income and benefit expenditure both in
+    // the month (scheme all). Default city: latest complete month, ties to the smallest city code.
+    const [{ as_of }] = ltciSql(site.db, `select max(d)::varchar as as_of from (select max(settled_date) as d from raw_settlement union all select max(entry_date) from raw_ledger)`);
+    const [want] = ltciSql(site.db, `
+      select city, max(month)::varchar as month from mart_fund_monthly
+      where scheme = 'all' and month <= date '${as_of}' and income_total > 0 and expenditure_benefits > 0
+      group by city order by month desc, city limit 1`);
+    const v = await visit('/');
+    try {
+      const grid = v.page.locator('#key-figures');
+      expect(await grid.getAttribute('data-city')).toBe(want.city);
+      expect(await grid.getAttribute('data-month')).toBe(want.month);
+      const offered = await v.page.locator('select').evaluateAll((els) => els.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.textContent ?? '')));
+      const months = offered.map((t) => /^(\d{4})年(\d{1,2})月$/.exec(t)).filter((m) => m !== null).map((m) => `${m![1]}-${m![2].padStart(2, '0')}-01`);
+      expect(months.length).toBeGreaterThan(0);
+      expect(months.filter((m) => m > String(as_of)), 'months offered after the as-of date').toEqual([]);
+    } finally {
+      await v.page.context().close();
+    }
+  });
+
+  test('数据质量 and 政策目录 show checks and parameters in Chinese', async () => {
+    for (const [path, card, column] of [['/data-quality', '#reconciliation', 0], ['/policies', '#params', 1]] as const) {
+      const v = await visit(path);
+      try {
+        const cells = await v.page.locator(`${card} form table`).locator(`tbody tr td:nth-child(${column + 2})`).allTextContents();
+        expect(cells.length).toBeGreaterThan(0);
+        expect(cells.filter((c) => !/[\u4e00-\u9fff]/.test(c)), `${path}: cells without Chinese`).toEqual([]);
+      } finally {
+        await v.page.context().close();
+      }
     }
   });
 

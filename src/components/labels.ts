@@ -1,0 +1,116 @@
+// The one place for the Chinese words of codes the marts and the policy catalog hold in English:
+// reconciliation checks (mart_reconciliation.check_name), check severities, load-reject rules
+// (load_rejects.rule) and policy parameters (policy_source.param, dotted paths) and their coded
+// values. An unknown code falls back to the code itself, so a new check still shows.
+
+/** mart_reconciliation.check_name → 核对项 and what it checks. */
+export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: string }> = {
+  'settlement fund_amt = expenditure_benefits': { label: '结算基金支付 = 待遇支出', detail: '原始结算表的基金支付合计（含冲销）与基金收支月表（合计险种）的待遇支出' },
+  'settlement fund_amt = mart_service_type fund_amt': { label: '结算基金支付 = 服务类型基金支付', detail: '原始结算表的基金支付合计与服务类型表（合计险种）的基金支付' },
+  'contributions + ledger income = income_total': { label: '缴费 + 台账收入 = 基金收入合计', detail: '参保缴费各项金额与台账收入类科目之和，与基金收支月表（合计险种）的收入合计' },
+  'ledger operator_fee = expenditure_operator': { label: '台账经办服务费 = 经办服务费支出', detail: '基金台账“经办服务费”科目与基金收支月表的经办服务费支出' },
+  'ledger other_expense = expenditure_other': { label: '台账其他支出 = 其他支出', detail: '基金台账“其他支出”科目与基金收支月表的其他支出' },
+  'closing balances = sum of net': { label: '期末累计结余 = 各月当期结余之和', detail: '各市最后一个月的累计结余之和与全部当期结余之和（合计险种）' },
+  'files where rows read <> loaded + rejected': { label: '读入行数 ≠ 入库 + 拒收的文件数', detail: '导入报告中每个文件都应满足：读入行数 = 入库行数 + 拒收行数' },
+  'rows read = loaded + rejected (all files)': { label: '读入行数 = 入库 + 拒收（全部文件）', detail: '导入报告全部文件的读入行数合计与入库、拒收行数合计' },
+  'assessment fees paid by the fund': { label: '基金支付的评估费', detail: '评估文件中的评估费（应为）与计入基金支出的评估费（实际）：只有政策规定由基金支付评估费的城市和险种才计入' },
+  'rows rejected at load': { label: '导入时拒收的行', detail: '拒收行的文件、行号和原因见下方“拒收行示例”' },
+  'rows replaced by a later delivery': { label: '被后续提取更正替换的行', detail: '后一次提取中主键相同的行替换了先前的行' },
+  'settlements without a covering enrolment': { label: '服务月份无有效参保的结算', detail: '非冲销结算中，人员在服务月份没有覆盖的参保记录（稽核规则“未参保”）' },
+  'settlements with an unknown institution': { label: '机构不在机构文件中的结算', detail: '结算的机构编号不在定点机构提取文件中（稽核规则“非定点机构”）' },
+  'settlements with scheme unassigned': { label: '无法确定险种的结算', detail: '人员无参保记录且城市同时有两个险种：只计入“合计”和“未分险种”' },
+  'settlements with scheme from a fallback rule': { label: '按替代规则确定险种的结算', detail: '险种取自时间最近的参保记录或城市唯一在施的险种（见方法说明）' },
+  'reversals whose original is missing': { label: '找不到原结算的冲销', detail: '冲销行所指的原结算不在数据仓库中' },
+};
+
+/** mart_reconciliation.severity. */
+export const SEVERITIES: Record<string, string> = { error: '必须通过', warn: '需关注', info: '提示' };
+
+/** load_rejects.rule (data-loaders/ingest). */
+export const REJECT_RULES: Record<string, string> = {
+  required: '必填项为空', text: '文本格式错误', admdvs_format: '区划代码格式错误', bool_format: '是否值格式错误',
+  cert_format: '证件号码格式错误', cert_checksum: '证件号码校验码错误', code_value: '不在代码表中',
+  date_format: '日期格式错误', month_format: '月份格式错误', timestamp_format: '时间格式错误',
+  decimal_format: '数值格式错误', int_format: '整数格式错误', money_format: '金额格式错误',
+  negative_amount: '金额为负（非冲销行）', amount_not_positive: '金额应大于0', below_min: '低于最小值', above_max: '超过最大值',
+  birth_after_coverage: '出生日期晚于参保开始', check_out_not_after_check_in: '签退不晚于签到',
+  conclusion_before_apply: '结论日期早于申请日期', coverage_end_before_start: '待遇终止早于开始',
+  designated_to_before_from: '定点终止早于开始', eligible_above_total: '符合范围费用超过总费用',
+  fund_above_eligible: '基金支付超过符合范围费用', institution_required: '缺少机构编号',
+  personal_not_total_minus_fund: '个人负担 ≠ 总费用 − 基金支付', reversal_amount_positive: '冲销金额应为负',
+  reversal_of_self: '冲销指向自身',
+};
+
+/** Words of a policy parameter's dotted path (policy_source.param). */
+export const POLICY_PARAM_WORDS: Record<string, string> = {
+  area: '试点区域', city: '城市代码', city_name: '城市名称', province: '省份', scheme: '险种', admdvs: '区划代码',
+  effective_from: '生效日期', effective_to: '终止日期', benefits_from: '待遇开始日期',
+  assessment_fee_from_fund: '评估费由基金支付', benefit_start_offset_days: '待遇开始间隔（天）',
+  min_disability_months: '失能最短持续月数', min_level: '最低失能等级', operator_fee_ratio: '经办服务费比例',
+  reassessment_months: '复评间隔（月）', single_account: '两险种共用基金账户', waiting_period_months: '断缴等待期（月）',
+  fund_share_target: '基金支付比例目标',
+  financing: '筹资', individual: '个人缴费', medical_fund: '医保基金划拨', fiscal: '财政补助', employer: '单位缴费', amount: '金额（元/人·年）',
+  pilot_city: '国家试点城市', batch: '批次',
+  provision: '条款', amounts: '待遇标准', assessments_from: '评估开始日期', assistive_rental: '辅助器具租赁', deductible: '起付线',
+  channels: '筹资渠道', employer_individual_share: '单位与个人分担', hardship_subsidy: '困难人员补助', individual_from_personal_account: '个人缴费从个人账户划转',
+  students: '学生', total_per_person_year: '人均筹资（元/年）', under_18: '未成年人', home_community_encouraged: '鼓励居家和社区服务',
+  home_family: '亲情护理', paid_to: '支付对象', no_double_benefit: '不重复享受', medical_special: '医疗专护', work_injury: '工伤护理',
+  not_paid: '不予支付', bed_meals_medical: '床位、伙食和医疗费用', non_designated: '非定点机构', operator_fee_from_fund: '经办服务费由基金支付',
+  participants: '参保对象', pilot_city_count: '试点城市数', prices: '服务价格', residents_from: '城乡居民纳入时间', separate_account: '单独建账',
+  service_types: '服务类型', surplus_rollover: '结余结转', service: '服务', method: '支付方式', rate: '定额标准（元）', ratio: '支付比例',
+  hours_per_visit: '每次上门小时数', min_visits_per_month: '每月最少上门次数', monthly_cap: '月度支付限额（元）', hospital_grade: '医院等级',
+  grade1: '一级', grade2: '二级', grade3: '三级',
+  community_day: '社区日间照护', home_visit: '居家上门护理', inst_elderly: '养老机构护理床位', inst_medical: '医疗机构护理床位',
+  inst_medical_nursing: '机构医疗护理', home_medical_nursing: '居家医疗护理',
+};
+
+/** Coded values of policy parameters. Free text stays as written in the source. */
+export const POLICY_VALUES: Record<string, string> = {
+  true: '是', false: '否', covered: '纳入支付', daily_rate: '按床日定额', hourly_rate: '按小时定额', ratio: '按比例支付',
+  employee: '职工', resident: '城乡居民', none: '无', 'equal shares': '单位和个人同比例分担', 'set by later rules': '另行制定',
+  'individual, government subsidy, medical fund transfer': '个人缴费、财政补助、医保基金划拨',
+  'being explored; not yet paid': '探索中，暂不支付', 'individual part subsidised as for medical assistance': '个人缴费部分参照医疗救助对象予以资助',
+  'covered; contribution set separately': '纳入，缴费标准另定', 'not separately financed': '不单独筹资', "insured's bank account": '参保人本人银行账户',
+  'no inpatient or chronic-outpatient benefits while in 医疗专护': '医疗专护期间不享受住院和门诊慢特病待遇',
+  'no benefit while receiving work-injury nursing allowance': '领取工伤护理费期间不享受',
+  'bed, meals and medical costs not paid': '床位费、伙食费和医疗费用不予支付', 'costs at non-designated institutions not paid': '非定点机构发生的费用不予支付',
+  'employee medical insurance participants first': '先从职工医保参保人员起步', '49 (14 new + 35 original)': '49个（新增14个 + 原有35个）',
+  'by end of 2024 (policy set separately)': '2024年底前（政策另行制定）',
+};
+
+/** A code's label from `map`, else the code itself. */
+export function labelOf(map: Record<string, string>, code: string | null | undefined): string {
+  if (code === null || code === undefined) return '';
+  return map[code] ?? code;
+}
+
+/** 核对项: the Chinese name of a reconciliation check, else its code. */
+export function checkLabel(code: string): string {
+  return RECONCILIATION_CHECKS[code]?.label ?? code;
+}
+
+/** What a reconciliation check compares, in Chinese, else the mart's own detail. */
+export function checkDetail(code: string, fallback: string | null = null): string {
+  return RECONCILIATION_CHECKS[code]?.detail ?? fallback ?? '';
+}
+
+/**
+ * A policy parameter's dotted path in Chinese, word by word: `service.home_visit.monthly_cap` →
+ * 服务·居家上门护理·月度支付限额（元）; `financing.fiscal.2024-01-01.amount` → 筹资·财政补助·自2024-01-01·金额（元/人·年）.
+ * Words already in Chinese (city names) stay; an unknown word stays as written.
+ */
+export function paramLabel(param: string): string {
+  if (POLICY_PARAM_WORDS[param]) return POLICY_PARAM_WORDS[param];
+  return param
+    .split('.')
+    .map((w) => (POLICY_PARAM_WORDS[w] ?? (/^\d{4}-\d{2}-\d{2}$/.test(w) ? `自${w}` : /^\d+$/.test(w) && w.length < 4 ? `第${Number(w) + 1}项` : w)))
+    .join('·');
+}
+
+/** A policy parameter's value: coded values in Chinese, lists word by word, other text as written. */
+export function paramValue(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (POLICY_VALUES[value]) return POLICY_VALUES[value];
+  if (/^[a-z_]+(, [a-z_]+)+$/.test(value)) return value.split(', ').map((w) => POLICY_PARAM_WORDS[w] ?? w).join('、');
+  return value;
+}
