@@ -1,7 +1,73 @@
-// The one place for the Chinese words of codes the marts and the policy catalog hold in English:
-// reconciliation checks (mart_reconciliation.check_name), check severities, load-reject rules
-// (load_rejects.rule) and policy parameters (policy_source.param, dotted paths) and their coded
-// values. An unknown code falls back to the code itself, so a new check still shows.
+// The one place for the Chinese words of the codes the marts and the policy catalog hold in English,
+// used by the dashboards (pages import it; loaders pass it on in data/config.json), the monthly
+// report (PDF, workbook, the site's 月报 pages) and the public site's loaders. Plain TypeScript with
+// no imports, so both Node and the browser load it. An unknown code falls back to the code itself.
+// Not here, because they are data elsewhere: service types and ledger categories
+// (data-loaders/contract), surplus-status labels and colours (config/thresholds.json →
+// cfg_surplus_band), city names (policy_scheme, national_pilot_city) and every policy number.
+
+/** Schemes (mart *.scheme). */
+export const SCHEMES: Record<string, string> = { all: '合计', employee: '职工', resident: '城乡居民', unassigned: '未分险种' };
+
+/** Display order of schemes: the total first. */
+export const SCHEME_ORDER = ['all', 'employee', 'resident', 'unassigned'];
+
+/** Disability levels (national assessment standard, 0–5); `unknown` = no assessment on record. */
+export const DISABILITY_LEVELS: Record<string, string> = {
+  '0': '基本正常', '1': '轻度失能', '2': '中度失能', '3': '重度失能一级', '4': '重度失能二级', '5': '重度失能三级', unknown: '未评估',
+};
+
+/** "3级 重度失能一级"; "未评估" for `unknown`; the code itself if not a level. */
+export function levelLabel(code: string | number | null | undefined): string {
+  const c = code === null || code === undefined ? 'unknown' : String(code);
+  if (c === 'unknown') return DISABILITY_LEVELS.unknown;
+  return DISABILITY_LEVELS[c] ? `${c}级 ${DISABILITY_LEVELS[c]}` : c;
+}
+
+/** Service types counted as home and community care (居家和社区), for the home-and-community share. */
+export const HOME_COMMUNITY_TYPES = ['home_visit', 'home_family', 'community_day', 'home_medical_nursing'];
+
+/** Audit rules (mart_audit_findings.rule, docs/audit-rules.md). No policy number in the words: those differ by city. */
+export const AUDIT_RULES: Record<string, string> = {
+  not_enrolled: '服务月份无有效参保',
+  area_not_in_pilot: '参保地不在试点范围',
+  no_approved_assessment: '无有效失能评估结论',
+  before_eligibility: '早于待遇享受开始时间',
+  disability_under_6_months: '失能持续不足规定月数',
+  assessment_expired: '评估结论已过有效期',
+  waiting_period: '断缴后等待期内',
+  non_designated: '非定点或定点已终止的机构',
+  service_not_covered: '服务项目不在支付范围',
+  duplicate: '同人同月同服务重复结算',
+  hours_unsupported: '结算时长超过上门签到记录',
+  cap_exceeded: '超过月度支付限额',
+  price_mismatch: '支付金额与政策标准不符',
+};
+
+/**
+ * What a surplus status means, in words around the band's own edges (cfg_surplus_band, months
+ * payable): `min`/`max` are the band's lower and upper edge, null where open.
+ */
+export function surplusAdvice(status: string, { min, max }: { min: number | null; max: number | null }): string {
+  switch (status) {
+    case 'overdrawn': return '累计结余为负，基金已穿底，需立即补足并调整筹资或待遇';
+    case 'insufficient': return `可支付不足${max}个月，存在支付风险，需关注收支平衡`;
+    case 'low': return `可支付${min}至${max}个月，略低于合理区间`;
+    case 'reasonable': return `可支付${min}至${max}个月，符合“略有结余”`;
+    case 'high': return `可支付${min}至${max}个月，结余偏多，可研究提高待遇或扩大覆盖`;
+    case 'excessive': return `可支付超过${min}个月，结余过多，资金使用效率偏低`;
+    default: return '';
+  }
+}
+
+/** A cfg_surplus_band row's interval in words, M = months payable: "3≤M<6", "M>15", "累计结余为负". */
+export function bandRule(b: Record<string, unknown>): string {
+  if (b.basis === 'balance') return '累计结余为负';
+  const trim = (v: unknown) => String(Number(v));
+  const lo = b.min_value === null || b.min_value === undefined ? '' : `${trim(b.min_value)}${b.min_inclusive ? '≤' : '<'}`;
+  const hi = b.max_value === null || b.max_value === undefined ? '' : `${b.max_inclusive ? '≤' : '<'}${trim(b.max_value)}`;
+  return `${lo}M${hi}`;
+}
 
 /** mart_reconciliation.check_name → 核对项 and what it checks. */
 export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: string }> = {
@@ -16,8 +82,8 @@ export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: stri
   'assessment fees paid by the fund': { label: '基金支付的评估费', detail: '评估文件中的评估费（应为）与计入基金支出的评估费（实际）：只有政策规定由基金支付评估费的城市和险种才计入' },
   'rows rejected at load': { label: '导入时拒收的行', detail: '拒收行的文件、行号和原因见下方“拒收行示例”' },
   'rows replaced by a later delivery': { label: '被后续提取更正替换的行', detail: '后一次提取中主键相同的行替换了先前的行' },
-  'settlements without a covering enrolment': { label: '服务月份无有效参保的结算', detail: '非冲销结算中，人员在服务月份没有覆盖的参保记录（稽核规则“未参保”）' },
-  'settlements with an unknown institution': { label: '机构不在机构文件中的结算', detail: '结算的机构编号不在定点机构提取文件中（稽核规则“非定点机构”）' },
+  'settlements without a covering enrolment': { label: '服务月份无有效参保的结算', detail: `非冲销结算中，人员在服务月份没有覆盖的参保记录（稽核规则“${AUDIT_RULES.not_enrolled}”）` },
+  'settlements with an unknown institution': { label: '机构不在机构文件中的结算', detail: `结算的机构编号不在定点机构提取文件中（稽核规则“${AUDIT_RULES.non_designated}”）` },
   'settlements with scheme unassigned': { label: '无法确定险种的结算', detail: '人员无参保记录且城市同时有两个险种：只计入“合计”和“未分险种”' },
   'settlements with scheme from a fallback rule': { label: '按替代规则确定险种的结算', detail: '险种取自时间最近的参保记录或城市唯一在施的险种（见方法说明）' },
   'reversals whose original is missing': { label: '找不到原结算的冲销', detail: '冲销行所指的原结算不在数据仓库中' },

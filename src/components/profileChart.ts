@@ -5,7 +5,7 @@ export interface ProfileRow { disability_level: number; age_band: string; benefi
 
 export function profileChart(rows: ProfileRow[], levels: Record<string, string>, { width = 640, height = 280 } = {}) {
   const bands = [...new Set(rows.map((d) => d.age_band))].sort();
-  const data = rows.map((d) => ({ ...d, level: levels[String(d.disability_level)] ?? `等级${d.disability_level}` }));
+  const data = rows.map((d) => ({ ...d, level: levels[String(d.disability_level ?? 'unknown')] ?? `等级${d.disability_level}` }));
   const levelOrder = Object.keys(levels).sort().map((k) => levels[k]).filter((l) => data.some((d) => d.level === l));
   return Plot.plot({
     width,
