@@ -5,8 +5,6 @@ import type { Column, ReportData, Row, Table } from './types.ts';
 
 export const CJK_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
-export const PUBLISHER = 'XX市医疗保障局';
-
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -85,7 +83,7 @@ ${s.tables.slice(1).map(renderTable).join('\n')}
   return `<h1>${escapeHtml(reportTitle(d))}</h1>
 <p class="subtitle">${escapeHtml(d.cityName)}（医保区划 ${escapeHtml(d.city)}） · 报告期 ${escapeHtml(d.monthLabel)} 及本年累计 · ${status}${d.asOfDate ? ` · 数据截至 ${escapeHtml(d.asOfDate)}` : ''}</p>
 ${sections}
-<p class="signoff">${PUBLISHER} · 长护险基金数据仓库生成</p>`;
+<p class="signoff">${escapeHtml(d.publisher)} · 长护险基金数据仓库生成</p>`;
 }
 
 export function renderReportHtml(d: ReportData): string {

@@ -4,6 +4,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../cli.ts';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { lit, queryRows } from '../db.ts';
+import { AUDIT_RULES, bandRule, levelLabel, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
+import { day as dayLabel, month as monthText } from '../../src/components/format.ts';
+import { readThresholds } from '../config.ts';
+import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
+import { publisher } from './publisher.ts';
 import type { Column, MonthStatus, ReportData, Row, Section, Table } from './types.ts';
 
 /**
@@ -14,13 +19,6 @@ import type { Column, MonthStatus, ReportData, Row, Section, Table } from './typ
  * month after it; older months are final (终结数). See docs/report.md.
  */
 export const SETTLEMENT_LAG_MONTHS = 2;
-
-export const SCHEME_LABELS: Record<string, string> = {
-  all: '合计',
-  employee: '职工长护险',
-  resident: '城乡居民长护险',
-  unassigned: '未区分险种',
-};
 
 const FUND_ITEMS: [key: string, label: string][] = [
   ['income_individual', '个人缴费'],
@@ -37,31 +35,9 @@ const FUND_ITEMS: [key: string, label: string][] = [
   ['net', '当期结余'],
 ];
 
-const LEVEL_LABELS: Record<string, string> = {
-  '0': '0级 基本正常', '1': '1级 轻度失能', '2': '2级 中度失能',
-  '3': '3级 重度失能一级', '4': '4级 重度失能二级', '5': '5级 重度失能三级', unknown: '未评估',
-};
-
-/** Labels of the audit rules (docs/audit-rules.md); a rule not listed shows its code. */
-export const AUDIT_RULE_LABELS: Record<string, string> = {
-  not_enrolled: '服务月无参保',
-  area_not_in_pilot: '参保地不在试点范围',
-  no_approved_assessment: '无通过的失能评估',
-  before_eligibility: '待遇开始前结算',
-  disability_under_6_months: '失能持续不足规定月数',
-  assessment_expired: '评估结论已过有效期',
-  waiting_period: '断缴后等待期内结算',
-  non_designated: '非定点机构结算',
-  service_not_covered: '政策未覆盖的服务类型',
-  duplicate: '重复结算',
-  hours_unsupported: '结算时长超过上门记录',
-  cap_exceeded: '超过月度支付限额',
-  price_mismatch: '支付金额与定价不符',
-};
-
+/** "2027-01" → "2027年1月" (the site's month formatter). */
 export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  return monthText(month);
 }
 
 function parseMonth(month: string): string {
@@ -150,6 +126,7 @@ export async function reportData(conn: DuckDBConnection, { city, month }: { city
     status,
     lastMonth: c.lastMonth,
     asOfDate,
+    publisher: publisher(),
     sections: [summary, participants, assessments, beneficiaries, fund, balance, audit, notes],
   };
 }
@@ -173,7 +150,7 @@ async function schemesOf(ctx: Ctx): Promise<string[]> {
     select distinct scheme from mart_fund_monthly
     where city = ${lit(ctx.city)}
         and (scheme <> 'unassigned' or income_total <> 0 or expenditure_total <> 0)`);
-  const order = ['all', 'employee', 'resident', 'unassigned'];
+  const order = SCHEME_ORDER;
   return r.map((x) => String(x.scheme)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
@@ -227,7 +204,7 @@ async function fundItemTable(ctx: Ctx, scheme: string): Promise<Table> {
   });
   return {
     id: `fund-${scheme}`,
-    title: `基金收支明细（${SCHEME_LABELS[scheme] ?? scheme}）`,
+    title: `基金收支明细（${SCHEMES[scheme] ?? scheme}）`,
     columns: CHANGE_COLUMNS,
     rows: out,
     totalRows: [5, 10, 11],
@@ -271,7 +248,10 @@ async function balanceSection(ctx: Ctx): Promise<Section> {
                 then round((current.cumulative_balance - year_ago.cumulative_balance) / abs(year_ago.cumulative_balance), 4)
             end as balance_yoy_pct,
             ${has12m ? 'current.expenditure_12m, current.months_payable_12m, current.surplus_status_12m' : 'null as expenditure_12m, null as months_payable_12m, null as surplus_status_12m'},
-            ${hasAnnual ? 'annual.balance_end as balance_end_prev, annual.months_payable as months_payable_prev, annual.surplus_status as surplus_status_prev, annual.surplus_rate as surplus_rate_prev' : 'null as balance_end_prev, null as months_payable_prev, null as surplus_status_prev, null as surplus_rate_prev'},
+            ${hasAnnual
+                ? `annual.balance_end as balance_end_prev, annual.months_payable as months_payable_prev, annual.surplus_status as surplus_status_prev,
+            annual.year_complete as year_complete_prev, strftime(annual.first_month, '%Y-%m-%d') as first_month_prev, strftime(annual.last_month, '%Y-%m-%d') as last_month_prev`
+                : 'null as balance_end_prev, null as months_payable_prev, null as surplus_status_prev, null as year_complete_prev, null as first_month_prev, null as last_month_prev'},
         from current
         left join monthly as year_ago
             on year_ago.scheme = current.scheme
@@ -286,26 +266,43 @@ async function balanceSection(ctx: Ctx): Promise<Section> {
   const schemes = await schemesOf(ctx);
   const byScheme = new Map(r.map((x) => [String(x.scheme), x]));
   const statusLabel = (s: unknown) => (s === null || s === undefined ? null : labels.get(String(s)) ?? String(s));
+  // As on the site (src/components/payable.ts): an overdrawn fund has no months payable, it reads
+  // "—（已穿底）"; a part year is labelled with its months and its months payable is provisional.
+  const payable = (months: unknown, balance: unknown, status: unknown): Row => (
+    status === 'overdrawn' || (balance !== null && balance !== undefined && Number(balance) < 0)
+      ? { v: OVERDRAWN_TEXT, k: 'text' }
+      : { v: str(months), k: 'number' });
   const out: Row[] = schemes.filter((s) => byScheme.has(s)).map((s) => {
     const x = byScheme.get(s)!;
+    const now = payable(x.months_payable_12m, x.cumulative_balance, x.surplus_status_12m);
+    const prev = payable(x.months_payable_prev, x.balance_end_prev, x.surplus_status_prev);
     return {
-      scheme: SCHEME_LABELS[s] ?? s,
+      scheme: SCHEMES[s] ?? s,
       cumulative_balance: str(x.cumulative_balance),
       balance_prev_year: str(x.balance_prev_year),
       balance_yoy_pct: num(x.balance_yoy_pct),
       expenditure_12m: str(x.expenditure_12m),
-      months_payable_12m: str(x.months_payable_12m),
+      months_payable_12m: now.v, months_payable_12m__kind: now.k,
       surplus_status_12m: statusLabel(x.surplus_status_12m),
       balance_end_prev: str(x.balance_end_prev),
-      months_payable_prev: str(x.months_payable_prev),
+      months_payable_prev: prev.v, months_payable_prev__kind: prev.k,
       surplus_status_prev: statusLabel(x.surplus_status_prev),
     };
   });
+  const prevRow = byScheme.get('all') ?? r[0];
+  const prevYear = yearLabel({
+    year: ctx.year - 1,
+    year_complete: prevRow?.year_complete_prev === false ? false : null,
+    first_month: str(prevRow?.first_month_prev),
+    last_month: str(prevRow?.last_month_prev),
+  });
+  const prevPart = prevRow?.year_complete_prev === false;
   return {
     id: 'balance',
     title: '结余与可支付月数',
     notes: [
-      '可支付月数 = 月末累计结余 ÷ 近12个月月均基金支出（不足12个月的按已有月份平均）；上年末可支付月数 = 上年末累计结余 ÷（上年基金支出 ÷ 12）。',
+      '可支付月数 = 月末累计结余 ÷ 近12个月月均基金支出（不足12个月的按已有月份平均）；上年末可支付月数 = 上年末累计结余 ÷（上年基金支出 ÷ 12）。累计结余为负的基金已穿底，不计算可支付月数。',
+      ...(prevPart ? [`${prevYear}数据未满12个月，其可支付月数仍按全年支出 ÷ 12 计算，为暂估。`] : []),
       ...(bandNote ? [bandNote] : []),
     ],
     tables: [{
@@ -317,11 +314,11 @@ async function balanceSection(ctx: Ctx): Promise<Section> {
         { key: 'balance_prev_year', label: '上年同月末（元）', kind: 'money' },
         { key: 'balance_yoy_pct', label: '同比', kind: 'change' },
         { key: 'expenditure_12m', label: '近12个月支出（元）', kind: 'money' },
-        { key: 'months_payable_12m', label: '可支付月数', kind: 'number' },
+        { key: 'months_payable_12m', label: '可支付月数', kind: 'mixed' },
         { key: 'surplus_status_12m', label: '结余状态', kind: 'text' },
-        { key: 'balance_end_prev', label: `${ctx.year - 1}年末累计结余（元）`, kind: 'money' },
-        { key: 'months_payable_prev', label: `${ctx.year - 1}年可支付月数`, kind: 'number' },
-        { key: 'surplus_status_prev', label: `${ctx.year - 1}年结余状态`, kind: 'text' },
+        { key: 'balance_end_prev', label: `${prevYear}末累计结余（元）`, kind: 'money' },
+        { key: 'months_payable_prev', label: `${prevYear}可支付月数${prevPart ? '（暂估）' : ''}`, kind: 'mixed' },
+        { key: 'surplus_status_prev', label: `${prevYear}结余状态`, kind: 'text' },
       ],
       rows: out,
     }],
@@ -333,15 +330,16 @@ async function bandsNote(ctx: Ctx): Promise<string> {
     select status, label_zh, basis, min_value::varchar as min_value, max_value::varchar as max_value,
         min_inclusive, max_inclusive, strftime(as_of, '%Y-%m-%d') as as_of, source
     from cfg_surplus_band order by sort_order`);
-  const trim = (v: unknown) => String(v).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
-  const parts = b.map((x) => {
-    if (x.basis === 'balance') return `${x.label_zh}：累计结余为负`;
-    const lo = x.min_value === null ? '' : `${trim(x.min_value)}${x.min_inclusive ? '≤' : '<'}`;
-    const hi = x.max_value === null ? '' : `${x.max_inclusive ? '≤' : '<'}${trim(x.max_value)}`;
-    return `${x.label_zh}：${lo}M${hi}`;
-  });
+  const parts = b.map((x) => `${x.label_zh}：${bandRule(x)}`);
   const first = b[0] ?? {};
-  return `结余状态分档（M 为可支付月数，config/thresholds.json，${first.as_of ?? ''} 设定）：${parts.join('；')}。来源：${first.source ?? ''}。`;
+  return `结余状态分档（M 为可支付月数，${first.as_of ? `${dayLabel(String(first.as_of))}设定` : '设定日期不详'}）：${parts.join('；')}。分档依据：${bandSourceZh(String(first.source ?? ''))}。`;
+}
+
+/** The bands' source in Chinese: config/thresholds.json `surplus_bands.source_zh` (the warehouse keeps only the English source). */
+function bandSourceZh(source: string): string {
+  const zh = (readThresholds().surplus_bands as { source_zh?: string }).source_zh;
+  if (zh) return zh;
+  throw new UserError(`config/thresholds.json has no "surplus_bands.source_zh": add the Chinese wording of "${source}" for the report`);
 }
 
 // ---------- 参保 ----------
@@ -385,7 +383,7 @@ async function participantsSection(ctx: Ctx): Promise<Section> {
       { key: 'financing_per_capita_prev', label: `${ctx.year - 1}年人均筹资（元）`, kind: 'money' },
     ],
     rows: r.map((x) => ({
-      scheme: SCHEME_LABELS[String(x.scheme)] ?? String(x.scheme),
+      scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
       participants: num(x.participants),
       participants_prev: num(x.participants_prev),
       participants_yoy_pct: num(x.participants_yoy_pct),
@@ -445,7 +443,7 @@ async function assessmentSection(ctx: Ctx): Promise<Section> {
       { key: 'reviews_overdue', label: '逾期未复评', kind: 'count' },
     ],
     rows: r.map((x) => ({
-      scheme: SCHEME_LABELS[String(x.scheme)] ?? String(x.scheme),
+      scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
       applications: num(x.applications), concluded: num(x.concluded), approved: num(x.approved),
       approval_rate: num(x.approval_rate),
       applications_ytd: num(x.applications_ytd), concluded_ytd: num(x.concluded_ytd), approved_ytd: num(x.approved_ytd),
@@ -528,7 +526,7 @@ async function beneficiariesSection(ctx: Ctx): Promise<Section> {
           { key: 'level', label: '失能等级', kind: 'text' },
           { key: 'beneficiaries', label: '享受人数', kind: 'count' },
         ],
-        rows: lr.map((x) => ({ level: LEVEL_LABELS[String(x.level)] ?? String(x.level), beneficiaries: num(x.beneficiaries) })),
+        rows: lr.map((x) => ({ level: levelLabel(String(x.level)), beneficiaries: num(x.beneficiaries) })),
         note: '失能等级为年内最后一个服务月月末前最近一次评估的等级；“未评估”为结算时无评估记录的人数（监管规则另行核查）。',
       });
     }
@@ -574,15 +572,13 @@ async function auditSection(ctx: Ctx): Promise<Section> {
     title: '监管发现（按规则）',
     columns: [
       { key: 'rule', label: '规则', kind: 'text' },
-      { key: 'rule_code', label: '规则代码', kind: 'text' },
       { key: 'settlements', label: '本月涉及结算（笔）', kind: 'count' },
       { key: 'excess', label: '本月多付金额（元）', kind: 'money' },
       { key: 'settlements_ytd', label: '本年累计结算（笔）', kind: 'count' },
       { key: 'excess_ytd', label: '本年累计多付金额（元）', kind: 'money' },
     ],
     rows: r.map((x) => ({
-      rule: AUDIT_RULE_LABELS[String(x.rule)] ?? String(x.rule),
-      rule_code: String(x.rule),
+      rule: AUDIT_RULES[String(x.rule)] ?? String(x.rule),
       settlements: num(x.settlements), excess: str(x.excess),
       settlements_ytd: num(x.settlements_ytd), excess_ytd: str(x.excess_ytd),
     })),
@@ -599,7 +595,7 @@ function cell(section: Section, tableId: string, rowMatch: (r: Row) => boolean, 
 }
 
 function summarySection(s: { fund: Section; balance: Section; participants: Section; assessments: Section; audit: Section }): Section {
-  const all = SCHEME_LABELS.all;
+  const all = SCHEMES.all;
   const fundAll = (item: string, key: string) => cell(s.fund, 'fund-all', (r) => r.item === item, key);
   const rowsOut: Row[] = [
     { item: '本月基金收入（元）', value: fundAll('基金收入合计', 'current'), value__kind: 'money' },
@@ -608,7 +604,11 @@ function summarySection(s: { fund: Section; balance: Section; participants: Sect
     { item: '本年累计基金收入（元）', value: fundAll('基金收入合计', 'ytd'), value__kind: 'money' },
     { item: '本年累计基金支出（元）', value: fundAll('基金支出合计', 'ytd'), value__kind: 'money' },
     { item: '月末累计结余（元）', value: cell(s.balance, 'balance', (r) => r.scheme === all, 'cumulative_balance'), value__kind: 'money' },
-    { item: '可支付月数', value: cell(s.balance, 'balance', (r) => r.scheme === all, 'months_payable_12m'), value__kind: 'number' },
+    {
+      item: '可支付月数',
+      value: cell(s.balance, 'balance', (r) => r.scheme === all, 'months_payable_12m'),
+      value__kind: cell(s.balance, 'balance', (r) => r.scheme === all, 'months_payable_12m__kind') ?? 'number',
+    },
     { item: '结余状态', value: cell(s.balance, 'balance', (r) => r.scheme === all, 'surplus_status_12m'), value__kind: 'text' },
     { item: '本年参保人数', value: cell(s.participants, 'participants', (r) => r.scheme === all, 'participants'), value__kind: 'count' },
     { item: '本月评估申请（人次）', value: cell(s.assessments, 'assessments', (r) => r.scheme === all, 'applications'), value__kind: 'count' },

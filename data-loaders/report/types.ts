@@ -55,5 +55,7 @@ export interface ReportData {
   lastMonth: string;
   /** The latest settlement date in the city's data (YYYY-MM-DD), or null. */
   asOfDate: string | null;
+  /** Who publishes it: config/site.json `publisher`. */
+  publisher: string;
   sections: Section[];
 }

@@ -1,7 +1,7 @@
 // The monthly report as an XLSX workbook (exceljs): one sheet per section, the same tables as the
 // PDF, numbers as numbers. Money strings become numbers only here, cell by cell.
 import ExcelJS from 'exceljs';
-import { reportTitle, PUBLISHER } from './renderReportHtml.ts';
+import { reportTitle } from './renderReportHtml.ts';
 import type { Cell, Column, ColumnKind, ReportData, Row, Section } from './types.ts';
 
 export const NUM_FMT: Record<Exclude<ColumnKind, 'mixed' | 'text'>, string> = {
@@ -32,7 +32,7 @@ function kindOf(col: Column, row: Row): ColumnKind {
 
 export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = `${PUBLISHER} · 长护险基金数据仓库`;
+  wb.creator = `${d.publisher} · 长护险基金数据仓库`;
   wb.title = reportTitle(d);
   const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
   const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9AA5B1' } };

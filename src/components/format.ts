@@ -1,7 +1,11 @@
-// Number and date formats for the site: money in 元/万元/亿元, counts in 人/万人, months as 2027年1月.
-// Pure functions (no DOM), shared by pages, charts and the CSV button; unit-tested in test/src/components.
+// Number and date formats: money in 元/万元/亿元, counts in 人/万人, months as 2027年1月.
+// The one formatter module of the dashboards (pages, charts, CSV button), the monthly report
+// (data-loaders/report/formatCell.ts: PDF and the site's 月报 pages) and the public site
+// (src-public/components/format.ts is a link to this file: Framework imports only under its root).
+// Pure functions with no imports and no DOM, so Node and the browser both load it; unit-tested in
+// test/site/format.test.ts.
 
-const DASH = '—';
+export const DASH = '—';
 
 /**
  * Options as an object, never a bare number: Inputs.table calls format(value, rowIndex), and a
@@ -27,10 +31,23 @@ export function yuan(x: number | null | undefined, { digits = 2 }: Digits = {}):
   return missing(x) ? DASH : `${scaled(x, digits)}元`;
 }
 
+/**
+ * An exact DECIMAL amount as DuckDB prints it, digit by digit (no float on the way): "1234567.8" →
+ * "1,234,567.80", "-5" → "-5.00". Throws on anything but a decimal with at most 2 significant decimals.
+ */
+export function decimalText(value: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`not a decimal amount: ${JSON.stringify(value)}`);
+  const [, sign, int, frac = ''] = m;
+  if (frac.length > 2 && /[1-9]/.test(frac.slice(2))) throw new Error(`amount has more than 2 decimals: ${value}`);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}.${(frac + '00').slice(0, 2)}`;
+}
+
 /** Money without scaling, with thousands separators: 1234.5 → "1,234.50元" (per-head figures, tables). */
 export function yuanExact(x: number | null | undefined): string {
   if (missing(x)) return DASH;
-  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+  return `${decimalText(x.toFixed(2))}元`;
 }
 
 /** Counts: 12345 → "1.2万人", 8532 → "8,532人"; count(n, {unit: "次"}) for other units. */
@@ -45,6 +62,13 @@ export function count(n: number | null | undefined, { unit = '人' }: { unit?: s
 /** Shares and rates: 0.7 → "70.0%", null → "—". */
 export function percent(r: number | null | undefined, { digits = 1 }: Digits = {}): string {
   return missing(r) ? DASH : `${(r * 100).toFixed(digits)}%`;
+}
+
+/** A relative change, signed: 0.053 → "+5.3%", -0.1 → "-10.0%". */
+export function change(r: number | null | undefined, { digits = 1 }: Digits = {}): string {
+  if (missing(r)) return DASH;
+  const v = r * 100;
+  return `${v > 0 ? '+' : ''}${v.toFixed(digits)}%`;
 }
 
 /** Months payable (累计结余可支付月数): 6.25 → "6.3个月". */

@@ -92,6 +92,9 @@ export async function createReportFixture(conn: DuckDBConnection): Promise<void>
               sum(expenditure_total)::decimal(18,2) as expenditure_total,
               sum(net)::decimal(18,2) as net,
               arg_max(cumulative_balance, month) as balance_end,
+              min(month) as first_month,
+              max(month) as last_month,
+              count(*) = 12 as year_complete,
           from mart_fund_monthly group by all
       )
       select *,

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../data-loaders/cli.ts';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { monthStatus, reportData, type ReportData, type Row } from '../../data-loaders/report/index.ts';
-import { formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { formatCell, formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { AUDIT_RULES, SCHEMES } from '../../src/components/labels.ts';
+import { OVERDRAWN_TEXT } from '../../src/components/payable.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
 let dir: string;
@@ -76,12 +78,49 @@ describe('reportData', () => {
 
   it('counts audit findings by the month the settlement was paid', () => {
     // over_cap: S2 (Feb, 750.50 − 600.00) this month; S3 (Jan, 100.00) adds to the year; S4 (2026) does not.
-    expect(row('audit-rules', 'rule_code', 'cap_exceeded')).toEqual({
-      rule: '超过月度支付限额', rule_code: 'cap_exceeded', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50',
+    // Rules are named in Chinese from the one labels module (src/components/labels.ts), never by code.
+    expect(table('audit-rules').columns.map((c) => c.key)).toEqual(['rule', 'settlements', 'excess', 'settlements_ytd', 'excess_ytd']);
+    expect(row('audit-rules', 'rule', AUDIT_RULES.cap_exceeded)).toEqual({
+      rule: '超过月度支付限额', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50',
     });
-    expect(row('audit-rules', 'rule_code', 'not_enrolled')).toMatchObject({ rule: '服务月无参保', settlements: 1, excess: '1500.00' });
+    expect(row('audit-rules', 'rule', AUDIT_RULES.not_enrolled)).toMatchObject({ rule: '服务月份无有效参保', settlements: 1, excess: '1500.00' });
     // S5 was paid in March, after the report month.
-    expect(table('audit-rules').rows.map((r) => r.rule_code)).not.toContain('duplicate');
+    expect(table('audit-rules').rows.map((r) => r.rule)).not.toContain(AUDIT_RULES.duplicate);
+  });
+
+  it('is Chinese throughout: no English word in titles, notes, headers or cells', () => {
+    const texts = report.sections.flatMap((s) => [
+      s.title, ...(s.notes ?? []),
+      ...s.tables.flatMap((t) => [t.title, t.note ?? '', ...t.columns.map((c) => c.label),
+        ...t.rows.flatMap((r) => t.columns.map((c) => (typeof r[c.key] === 'string' ? String(r[c.key]) : '')))]),
+    ]);
+    expect(texts.filter((x) => /[A-Za-z]{2,}/.test(x.replace(/ltci build|ltci/g, '')))).toEqual([]);
+    // Section 六 quotes the bands and their source in Chinese (config/thresholds.json source_zh).
+    const bandNote = report.sections[5].notes!.find((n) => n.startsWith('结余状态分档'))!;
+    expect(bandNote).toContain('结余偏低：3≤M<6');
+    expect(bandNote).toContain('2026年11月22日设定');
+    expect(bandNote).toMatch(/分档依据：.*人社部发〔2009〕67号/);
+  });
+
+  it('shows an overdrawn fund as —（已穿底） and a part year with its months, as the site does', async () => {
+    await withWarehouse(db, async ({ conn }) => {
+      await conn.run('begin');
+      // The `all` fund ends February 2027 below zero; 2026 covered only October to December.
+      await conn.run(`update mart_fund_monthly set cumulative_balance = -1.00, surplus_status_12m = 'overdrawn'
+          where city = '${CITY}' and scheme = 'all' and month = date '2027-02-01'`);
+      await conn.run(`update mart_fund_annual set year_complete = false, first_month = date '2026-10-01', last_month = date '2026-12-01'
+          where city = '${CITY}' and year = 2026`);
+      const d = await reportData(conn, { city: CITY, month: '2027-02' });
+      await conn.run('rollback');
+      const balance = d.sections[5].tables[0];
+      const all = balance.rows.find((r) => r.scheme === SCHEMES.all)!;
+      expect(all.months_payable_12m).toBe(OVERDRAWN_TEXT);
+      expect(formatCell(all.months_payable_12m, all.months_payable_12m__kind as 'text')).toBe('—（已穿底）');
+      expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）末累计结余（元）');
+      expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）可支付月数（暂估）');
+      const summary = d.sections[0].tables[0].rows.find((r) => r.item === '可支付月数')!;
+      expect([summary.value, summary.value__kind]).toEqual(['—（已穿底）', 'text']);
+    });
   });
 
   it('carries participants with their year-on-year change', () => {
