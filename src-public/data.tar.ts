@@ -6,6 +6,8 @@ import { queryRows, resolveDbPath, withWarehouse } from '../data-loaders/db.ts';
 import { publicCsv } from '../data-loaders/public/printPublicTable.ts';
 import { publicTables } from '../data-loaders/public/publicTables.ts';
 import { tarArchive } from '../data-loaders/report/writeTar.ts';
+import { readThresholds } from '../data-loaders/config.ts';
+import { bandRule } from '../src/components/labels.ts';
 
 const dbPath = resolveDbPath();
 if (!existsSync(dbPath)) {
@@ -18,6 +20,11 @@ const files = await withWarehouse(dbPath, async ({ conn }) => {
   const [range] = await queryRows(conn, `
     select strftime(min(month), '%Y-%m') as first_month, strftime(max(month), '%Y-%m') as last_month
     from mart_fund_monthly`);
+  // The surplus-status bands the warehouse used (cfg_surplus_band, from config/thresholds.json).
+  const bands = await queryRows(conn, `
+    select label_zh, basis, min_value::varchar as min_value, max_value::varchar as max_value, min_inclusive, max_inclusive
+    from cfg_surplus_band order by sort_order`);
+  if (!bands.length) throw new Error('cfg_surplus_band is empty: run `node bin/ltci.mjs build`');
   const out: [string, string][] = [];
   for (const [name, t] of tables) {
     out.push([`${name}.json`, JSON.stringify(t)]);
@@ -26,6 +33,8 @@ const files = await withWarehouse(dbPath, async ({ conn }) => {
   const meta = {
     firstMonth: range?.first_month ?? null,
     lastMonth: range?.last_month ?? null,
+    surplusBands: bands.map((b) => ({ label: String(b.label_zh), rule: bandRule(b) })),
+    surplusBandsSource: (readThresholds().surplus_bands as { source_zh?: string }).source_zh ?? null,
     tables: [...tables.values()].map((t) => ({ name: t.name, title: t.title, rows: t.rows.length })),
   };
   out.push(['meta.json', JSON.stringify(meta)]);

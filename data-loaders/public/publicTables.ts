@@ -5,6 +5,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { institution } from '../contract/kinds.ts';
 import { lit, queryRows } from '../db.ts';
+import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
+import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
 import { derived, shown, suppressCells, type Line, type MaskedCell } from '../suppress.ts';
 
 export type PublicCell = string | number | null;
@@ -24,13 +26,6 @@ export interface PublicTable {
   rows: PublicRow[];
   note?: string;
 }
-
-export const SCHEME_LABELS: Record<string, string> = { all: '合计', employee: '职工', resident: '城乡居民', unassigned: '未区分险种' };
-const SCHEME_ORDER = ['all', 'employee', 'resident', 'unassigned'];
-
-export const LEVEL_LABELS: Record<string, string> = {
-  '0': '0级 基本正常', '1': '1级 轻度', '2': '2级 中度', '3': '3级 重度一级', '4': '4级 重度二级', '5': '5级 重度三级', unknown: '未评估',
-};
 
 export const CATEGORY_LABELS: Record<string, string> = Object.fromEntries(
   Object.entries((institution.columns.find((c) => c.name === 'category') as { values: Record<string, string[]> }).values)
@@ -77,6 +72,10 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
         annual.months_payable,
         ${hasBands ? 'bands.label_zh' : 'annual.surplus_status'} as surplus_status,
         annual.months_covered,
+        annual.year_complete,
+        strftime(annual.first_month, '%Y-%m-%d') as first_month,
+        strftime(annual.last_month, '%Y-%m-%d') as last_month,
+        annual.balance_end < 0 or annual.surplus_status = 'overdrawn' as overdrawn,
     from annual
     ${hasBands ? 'left join cfg_surplus_band as bands on bands.status = annual.surplus_status' : ''}
     order by annual.city, annual.year, list_position(${`['${SCHEME_ORDER.join("','")}']`}, annual.scheme)`);
@@ -87,6 +86,7 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
       { key: 'city_name', label: '城市', kind: 'text' },
       { key: 'city', label: '医保区划', kind: 'text' },
       { key: 'year', label: '年度', kind: 'text' },
+      { key: 'year_text', label: '期间', kind: 'text' },
       { key: 'scheme', label: '险种', kind: 'text' },
       { key: 'income_total', label: '基金收入（元）', kind: 'money' },
       { key: 'expenditure_total', label: '基金支出（元）', kind: 'money' },
@@ -100,16 +100,18 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
       city_name: names.get(String(x.city)) ?? String(x.city),
       city: String(x.city),
       year: String(x.year),
-      scheme: SCHEME_LABELS[String(x.scheme)] ?? String(x.scheme),
+      year_text: yearLabel({ year: Number(x.year), year_complete: x.year_complete === false ? false : null, first_month: str(x.first_month), last_month: str(x.last_month) }),
+      scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
       income_total: str(x.income_total),
       expenditure_total: str(x.expenditure_total),
       net: str(x.net),
       balance_end: str(x.balance_end),
-      months_payable: str(x.months_payable),
+      // As on the dashboards (src/components/payable.ts): an overdrawn fund has no months payable.
+      months_payable: x.overdrawn ? OVERDRAWN_TEXT : str(x.months_payable),
       surplus_status: str(x.surplus_status),
       months_covered: x.months_covered === undefined ? null : int(x.months_covered),
     })),
-    note: '收付实现制（缴费按缴费日期、待遇按结算日期计入）。可支付月数 = 年末累计结余 ÷（年度基金支出 ÷ 12）；数据覆盖不足12个月的年度按已有月份计算。',
+    note: '收付实现制（缴费按缴费日期、待遇按结算日期计入）。可支付月数 = 年末累计结余 ÷（年度基金支出 ÷ 12）；累计结余为负的基金已穿底，显示为“—（已穿底）”；数据覆盖不足12个月的年度标明所含月份，其可支付月数为暂估。',
   };
 }
 
@@ -246,9 +248,9 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       beneficiaries: shown(bc),
       beneficiaries_per_1000: pc.value > 0 ? derived(((bc.value * 1000) / pc.value).toFixed(2), pc, bc) : null,
     });
-    schemes.push({ city_name: cityName, city, year: String(year), scheme: SCHEME_LABELS.all, ...personRow(p.cell(pAll), b.cell(bAll)) });
+    schemes.push({ city_name: cityName, city, year: String(year), scheme: SCHEMES.all, ...personRow(p.cell(pAll), b.cell(bAll)) });
     parts.forEach((x, i) => schemes.push({
-      city_name: cityName, city, year: String(year), scheme: SCHEME_LABELS[String(x.scheme)] ?? String(x.scheme),
+      city_name: cityName, city, year: String(year), scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
       ...personRow(p.cell(pScheme[i]), b.cell(bScheme[i])),
     }));
     dists.forEach((x, i) => districts.push({
@@ -257,7 +259,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       ...personRow(p.cell(pDist[i]), b.cell(bDist[i])),
     }));
     lvls.forEach((x, i) => levels.push({
-      city_name: cityName, city, year: String(year), level: LEVEL_LABELS[String(x.level)] ?? String(x.level),
+      city_name: cityName, city, year: String(year), level: levelLabel(String(x.level)),
       beneficiaries: shown(b.cell(bLevel[i])),
     }));
   }
@@ -445,7 +447,7 @@ export async function policyParameters(conn: DuckDBConnection): Promise<{ scheme
         { key: 'effective_to', label: '有效期至', kind: 'text' },
       ],
       rows: schemes.map((x) => ({
-        city_name: str(x.city_name), province: str(x.province), scheme: SCHEME_LABELS[String(x.scheme)] ?? str(x.scheme),
+        city_name: str(x.city_name), province: str(x.province), scheme: SCHEMES[String(x.scheme)] ?? str(x.scheme),
         document_no: str(x.document_no), document_title: str(x.document_title),
         effective_from: str(x.effective_from), effective_to: str(x.effective_to),
       })),
@@ -464,8 +466,8 @@ export async function policyParameters(conn: DuckDBConnection): Promise<{ scheme
         { key: 'assumed_why', label: '假设说明', kind: 'text' },
       ],
       rows: params.map((x) => ({
-        city_name: str(x.city_name), scheme: SCHEME_LABELS[String(x.scheme)] ?? str(x.scheme),
-        param: str(x.param), value: str(x.value), document_no: str(x.document_no), clause: str(x.clause),
+        city_name: str(x.city_name), scheme: SCHEMES[String(x.scheme)] ?? str(x.scheme),
+        param: paramLabel(String(x.param)), value: paramValue(str(x.value)), document_no: str(x.document_no), clause: str(x.clause),
         assumed: x.assumed ? '是' : '否', assumed_why: str(x.assumed_why),
       })),
       note: '“是否假设”为“是”的参数在政策文件中未找到明文，系本系统按说明取值。',

@@ -1,45 +1,39 @@
-// Display formatting for the public pages. Values arrive as the loaders wrote them: money as exact
-// decimal strings, suppressed cells as "<10" or "*" (kept as they are).
+// Display formatting for the public pages, on the dashboards' formatters (./format.ts is a link to
+// src/components/format.ts: one formatter for the dashboards, the report and this site). Values
+// arrive as the loaders wrote them: money as exact decimal strings, suppressed cells as "<10" or
+// "*", an overdrawn fund's months payable as "—（已穿底）" — text that is not a number stays as it is.
+import {DASH, decimalText, months, number as numberText, percent, yuan} from "./format.js";
+
 const SUPPRESSED = new Set(["<10", "*"]);
 
 export function isSuppressed(v) {
   return SUPPRESSED.has(v);
 }
 
-/** 元 with thousands separators, from an exact decimal string. */
-export function yuan(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (isSuppressed(v)) return v;
-  const [int, frac = ""] = String(v).replace(/^-/, "").split(".");
-  return `${String(v).startsWith("-") ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(frac + "00").slice(0, 2)}`;
+const numeric = (v) => typeof v === "number" || /^-?\d+(\.\d+)?$/.test(String(v).trim());
+
+/** Wrap a formatter: empty → "—", suppressed or other text → as it is, numbers → `fn`. */
+function guarded(fn) {
+  return (v) => (v === null || v === undefined || v === "" ? DASH : !numeric(v) ? String(v) : fn(v));
 }
 
-/** 万元 for key figures (display only). */
-export function wan(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (isSuppressed(v)) return v;
-  return `${(Number(v) / 10000).toLocaleString("zh-CN", {minimumFractionDigits: 2, maximumFractionDigits: 2})} 万元`;
-}
+/** 元 with thousands separators, from an exact decimal string: "1234.5" → "1,234.50". */
+export const money = guarded((v) => decimalText(String(v)));
 
-export function count(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (isSuppressed(v)) return v;
-  return Number(v).toLocaleString("zh-CN");
-}
+/** 万元 / 亿元 for key figures: "12345678.9" → "1234.57万元". */
+export const wan = guarded((v) => yuan(Number(v)));
 
-export function pct(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (isSuppressed(v)) return v;
-  return `${(Number(v) * 100).toFixed(1)}%`;
-}
+/** An exact count with separators, no unit: 18532 → "18,532". */
+export const count = guarded((v) => numberText(Number(v)));
 
-export function number(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (isSuppressed(v)) return v;
-  return Number(v).toLocaleString("zh-CN", {minimumFractionDigits: 2, maximumFractionDigits: 2});
-}
+/** Months payable: 6.25 → "6.3个月"; "—（已穿底）" as it is. */
+export const monthsPayable = guarded((v) => months(Number(v)));
 
-const BY_KIND = {money: yuan, count, pct, number, text: (v) => (v === null || v === undefined ? "—" : String(v))};
+export const pct = guarded((v) => percent(Number(v)));
+
+export const number = guarded((v) => numberText(Number(v), {digits: 2}));
+
+const BY_KIND = {money, count, pct, number, text: (v) => (v === null || v === undefined ? DASH : String(v))};
 
 /** Inputs.table options for a public table: Chinese headers, formats, numbers right-aligned. */
 export function tableOptions(t, {columns} = {}) {

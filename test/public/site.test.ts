@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { checkPublicOutput, walkFiles } from '../../data-loaders/public/checkPublicOutput.ts';
+import { SCHEMES } from '../../src/components/labels.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 import { buildPublic, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 
@@ -88,7 +89,7 @@ describe('dist-public', () => {
     expect(cells.filter((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10)).toEqual([]);
     expect(cells.filter((v) => v === '<10').length).toBeGreaterThan(0); // the tiny demo has small counts
     const truth = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `select city, year::varchar as year, scheme, participants, beneficiaries from mart_city_comparison`), { readOnly: true });
-    const label: Record<string, string> = { all: '合计', employee: '职工', resident: '城乡居民', unassigned: '未区分险种' };
+    const label = SCHEMES; // the one labels module (src/components/labels.ts)
     for (const r of body) {
       const t = truth.find((x) => x.city === r[cityCol] && x.year === r[yearCol] && label[String(x.scheme)] === r[schemeCol])!;
       if (r[bCol] === '<10') expect(Number(t.beneficiaries)).toBeGreaterThanOrEqual(1), expect(Number(t.beneficiaries)).toBeLessThanOrEqual(10);

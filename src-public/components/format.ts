@@ -1,0 +1,1 @@
+../../src/components/format.ts
