@@ -15,7 +15,9 @@ export const command: Command = {
     '(settlement_id,rule) listing every planted audit anomaly. Same seed and options → byte-identical files.',
   usage:
     'ltci demo --out DIR [--scale tiny|small|city] [--seed N] [--format csv|parquet] [--encoding utf8|gb18030] [--end YYYY-MM]\n\n' +
-    '  --scale     tiny ≈ 1 000 participants (tests), small ≈ 240 000 (default), city ≈ 1.1 million (≈ 5 million enrolment rows)\n' +
+    '  --scale     tiny ≈ 1 000 participants (tests) and small ≈ 240 000 (default): every year since each scheme started;\n' +
+    '              city: one mature year (the calendar year of --end) of a large city and its neighbours, ≈ 5 million\n' +
+    '              participants and enrolment rows, 50 000 beneficiaries, 600 000 settlements, 5 million home visits\n' +
     '  --seed      any integer (default 1)\n' +
     '  --format    csv (default) or parquet\n' +
     '  --encoding  utf8 (default) or gb18030 (CSV only, Chinese column headers, as a Windows export; needs iconv)\n' +

@@ -37,8 +37,6 @@ export interface DemoCohort {
   visitRecords: boolean;
   /** Preferred service types and their weights; types the catalog does not pay are dropped. */
   serviceMix: Record<string, number>;
-  /** A second, concurrent service some beneficiaries also use, and how many. */
-  addOn: { serviceType: string; share: number } | null;
   /** Donations and lottery-fund grants per year at scale `city` (yuan), 0 = none. */
   lotteryPerYear: number;
   donationChance: number;
@@ -69,10 +67,10 @@ const JINING_AREAS = [
 
 export const DEMO_COHORTS: DemoCohort[] = [
   {
-    city: '320800', cityName: '淮安市', scheme: 'employee', persons: 120_000, entrantRate: 0.05, exitRate: 0.03, takeUp: 0.7,
+    city: '320800', cityName: '淮安市', scheme: 'employee', persons: 120_000, entrantRate: 0.04, exitRate: 0.03, takeUp: 0.95,
     collectionFrom: null, payment: 'january', assessmentsFrom: null, benefitsFrom: null, minorsFree: false, visitRecords: true,
-    serviceMix: { home_family: 0.4, home_visit: 0.35, inst_elderly: 0.13, inst_medical: 0.12 },
-    addOn: { serviceType: 'assistive_rental', share: 0.12 }, lotteryPerYear: 0, donationChance: 0.15,
+    serviceMix: { home_family: 0.3, home_visit: 0.3, inst_elderly: 0.22, inst_medical: 0.18 },
+    lotteryPerYear: 0, donationChance: 0.15,
     areas: HUAIAN_AREAS,
   },
   {
@@ -80,28 +78,28 @@ export const DEMO_COHORTS: DemoCohort[] = [
     collectionFrom: '2026-10-01', payment: 'prior_autumn', assessmentsFrom: '2026-12-01', benefitsFrom: '2027-01-01', minorsFree: true,
     visitRecords: true,
     serviceMix: { home_visit: 0.55, community_day: 0.1, inst_elderly: 0.2, inst_medical: 0.15 },
-    addOn: null, lotteryPerYear: 0, donationChance: 0.2,
+    lotteryPerYear: 0, donationChance: 0.2,
     areas: LIANYUNGANG_AREAS,
   },
   {
-    city: '320100', cityName: '南京市', scheme: 'employee', persons: 300_000, entrantRate: 0.05, exitRate: 0.03, takeUp: 0.7,
+    city: '320100', cityName: '南京市', scheme: 'employee', persons: 300_000, entrantRate: 0.04, exitRate: 0.03, takeUp: 0.9,
     collectionFrom: null, payment: 'january', assessmentsFrom: null, benefitsFrom: null, minorsFree: false, visitRecords: true,
-    serviceMix: { home_visit: 0.5, community_day: 0.12, inst_elderly: 0.23, inst_medical: 0.15 },
-    addOn: null, lotteryPerYear: 0, donationChance: 0.1,
+    serviceMix: { home_visit: 0.42, community_day: 0.1, inst_elderly: 0.28, inst_medical: 0.2 },
+    lotteryPerYear: 0, donationChance: 0.1,
     areas: NANJING_AREAS,
   },
   {
-    city: '320100', cityName: '南京市', scheme: 'resident', persons: 150_000, entrantRate: 0.02, exitRate: 0.015, takeUp: 0.55,
+    city: '320100', cityName: '南京市', scheme: 'resident', persons: 150_000, entrantRate: 0.02, exitRate: 0.015, takeUp: 0.7,
     collectionFrom: null, payment: 'prior_autumn', assessmentsFrom: null, benefitsFrom: null, minorsFree: false, visitRecords: true,
-    serviceMix: { home_visit: 0.5, community_day: 0.15, inst_elderly: 0.25, inst_medical: 0.1 },
-    addOn: null, lotteryPerYear: 0, donationChance: 0.1,
+    serviceMix: { home_visit: 0.42, community_day: 0.12, inst_elderly: 0.28, inst_medical: 0.18 },
+    lotteryPerYear: 0, donationChance: 0.1,
     areas: NANJING_AREAS,
   },
   {
-    city: '370800', cityName: '济宁市', scheme: 'resident', persons: 250_000, entrantRate: 0.02, exitRate: 0.015, takeUp: 0.55,
+    city: '370800', cityName: '济宁市', scheme: 'resident', persons: 250_000, entrantRate: 0.02, exitRate: 0.015, takeUp: 0.26,
     collectionFrom: null, payment: 'undated', assessmentsFrom: null, benefitsFrom: null, minorsFree: false, visitRecords: false,
-    serviceMix: { home_medical_nursing: 0.45, inst_medical_nursing: 0.35, medical_special: 0.2 },
-    addOn: null, lotteryPerYear: 400_000, donationChance: 0.3,
+    serviceMix: { home_medical_nursing: 0.75, inst_medical_nursing: 0.18, medical_special: 0.07 },
+    lotteryPerYear: 400_000, donationChance: 0.3,
     areas: JINING_AREAS,
   },
 ];

@@ -32,7 +32,7 @@ export interface DemoOptions {
   scale?: DemoScale;
   /**
    * Overrides the scale's multiplier on the base population of cities.ts (tiny 0.00094, small 0.22,
-   * city 4.6); the scale's shape (history or last year, service mix, visits) stays.
+   * city 4.3); the scale's shape (history or last year, service mix, visits) stays.
    */
   factor?: number;
   seed?: number;

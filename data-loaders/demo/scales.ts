@@ -15,8 +15,8 @@ export interface DemoShape {
    * 1 January), not written.
    */
   lastYearOnly: boolean;
-  /** Multiplier on each cohort's take-up (capped at 0.95). */
-  takeUpBoost: number;
+  /** Take-up of the severely disabled by cohort (`city scheme` → share), replacing cities.ts where given. */
+  takeUp: Record<string, number>;
   /** Probability a beneficiary uses a service in a month they are eligible. */
   monthlyUse: number;
   /** Home visits in a full month [min, max]; null = the policy's minimum (else 8) + 0–2, 15 % of months 4–8. */
@@ -33,8 +33,8 @@ export interface DemoShape {
 
 const HISTORY: Omit<DemoShape, 'factor'> = {
   lastYearOnly: false,
-  takeUpBoost: 1,
-  monthlyUse: 0.93,
+  takeUp: {},
+  monthlyUse: 0.96,
   homeVisitsPerMonth: null,
   cohortWeight: {},
   mix: {},
@@ -42,12 +42,13 @@ const HISTORY: Omit<DemoShape, 'factor'> = {
   secondaryDayCare: [0.15, 0.2],
 };
 
-/** Home-visit-heavy mixes of the city year (home_visit first; Jining keeps its own). */
+/** Home-visit-heavy mixes of the city year (home_visit first; Jining its medical-nursing mix). */
 const CITY_YEAR_MIX: Record<string, Record<string, number>> = {
   '320800 employee': { home_family: 0.3, home_visit: 0.5, inst_elderly: 0.1, inst_medical: 0.1 },
   '320700 resident': { home_visit: 0.65, community_day: 0.1, inst_elderly: 0.15, inst_medical: 0.1 },
   '320100 employee': { home_visit: 0.65, community_day: 0.12, inst_elderly: 0.13, inst_medical: 0.1 },
   '320100 resident': { home_visit: 0.65, community_day: 0.12, inst_elderly: 0.15, inst_medical: 0.08 },
+  '370800 resident': { home_medical_nursing: 0.45, inst_medical_nursing: 0.35, medical_special: 0.2 },
 };
 
 export const DEMO_SCALES: Record<DemoScale, DemoShape> = {
@@ -56,7 +57,8 @@ export const DEMO_SCALES: Record<DemoScale, DemoShape> = {
   city: {
     factor: 4.3,
     lastYearOnly: true,
-    takeUpBoost: 1.25,
+    // a mature pilot where most who qualify apply
+    takeUp: { '320800 employee': 0.875, '320700 resident': 0.625, '320100 employee': 0.875, '320100 resident': 0.6875, '370800 resident': 0.6875 },
     monthlyUse: 0.98,
     homeVisitsPerMonth: [15, 27],
     // the large city (Nanjing) carries about 70 % of the participants

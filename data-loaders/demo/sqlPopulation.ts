@@ -30,7 +30,7 @@ export const HAZARDS = {
   mortality: { alpha: 3.5e-5, beta: 0.087 },
   onset: { alpha: 4.5e-6, beta: 0.11 },
   /** Mean years a severely disabled person survives. */
-  disabledSurvivalYears: 3,
+  disabledSurvivalYears: 3.5,
   /** Share of applicants whose first assessment finds them not severe. */
   initialRejection: 0.06,
   /** Share of those who ask for a review (复核); half of reviews are approved. */
@@ -45,7 +45,7 @@ export function setupSteps(p: GenParams): Step[] {
   const cohorts = DEMO_COHORTS.map((c, id) =>
     `(${id + 1}, ${lit(c.city)}, ${lit(c.cityName)}, ${lit(c.scheme)}, ` +
     `${Math.max(40, Math.round(c.persons * p.factor * (p.shape.cohortWeight[`${c.city} ${c.scheme}`] ?? 1)))}, ` +
-    `${c.entrantRate}, ${c.exitRate}, ${p.shape.takeUpBoost === 1 ? c.takeUp : Math.min(0.95, c.takeUp * p.shape.takeUpBoost)}, ${c.collectionFrom ? `DATE ${lit(c.collectionFrom)}` : 'NULL'}, ${lit(c.payment)}, ` +
+    `${c.entrantRate}, ${c.exitRate}, ${p.shape.takeUp[`${c.city} ${c.scheme}`] ?? c.takeUp}, ${c.collectionFrom ? `DATE ${lit(c.collectionFrom)}` : 'NULL'}, ${lit(c.payment)}, ` +
     `${c.assessmentsFrom ? `DATE ${lit(c.assessmentsFrom)}` : 'NULL'}, ${c.benefitsFrom ? `DATE ${lit(c.benefitsFrom)}` : 'NULL'}, ` +
     `${c.minorsFree}, ${c.visitRecords}, ${c.lotteryPerYear}, ${c.donationChance})`,
   );
@@ -125,6 +125,9 @@ where coverage_from <= data_end;
 
 export function populationSteps(p: GenParams): Step[] {
   // the last-year scale writes enrolment from the window's year only (earlier years are simulated, not written)
+  // tiny/small also deliver next year's contributions paid in advance in the last autumn (the
+  // one-year city scale keeps to its year's enrolment rows)
+  const prepaid = p.windowFrom ? 0 : 1;
   const firstYear = p.windowFrom ? `greatest(year(p.entry_date), ${Number(p.windowFrom.slice(0, 4))})` : 'year(p.entry_date)';
   const m = HAZARDS.mortality;
   const o = HAZARDS.onset;
@@ -242,7 +245,7 @@ with years as (
     select
         p.*,
         c.coverage_from, c.data_end, c.payment, c.collection_from, c.minors_free,
-        unnest(range(${firstYear}, least(year(p.leave_date), year(c.data_end)) + 1)) as year,
+        unnest(range(${firstYear}, least(year(p.leave_date), year(c.data_end) + ${prepaid}) + 1)) as year,
     from person as p
     join cohort as c using (cohort_id)
     where p.entry_date <= c.data_end
@@ -281,6 +284,13 @@ paid as (
         end as paid_date,
         y.minors_free and date_diff('year', y.birth_date, y.coverage_start) < 18 as free,
     from covered as y
+),
+-- next year's contributions paid in advance (Sep–Dec) are in the extract; nothing else after its end
+delivered as (
+    select *
+    from paid
+    where year <= year(data_end)
+        or (payment = 'prior_autumn' and paid_date < coverage_start and paid_date <= data_end and paid_date < leave_date)
 )
 select
     y.pk,
@@ -304,7 +314,7 @@ select
             then ['低保对象', '特困人员', '低收入人口', '重度残疾人'][pick(u(y.pk, 'assisted_kind'), 1, 4)]
     end as assisted,
     y.paid_date,
-from paid as y
+from delivered as y
 join priced as a using (pk, year);
 `,
     },
@@ -465,6 +475,8 @@ mild_concluded as (
         apply_date + pick(u(pk, 'mild_conclude'), 10, 30) as conclusion_date,
         level, approved,
     from mild
+    -- an application still open at the end of the delivery is not in it
+    where apply_date + pick(u(pk, 'mild_conclude'), 10, 30) <= DATE ${lit(p.dataEnd)}
 ),
 all_rows as (
     select * from initial

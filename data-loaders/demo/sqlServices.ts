@@ -48,7 +48,7 @@ where u(b.pk, 'secondary') < x.share
     : `least(avail_days,
                 case
                     when avail_days < 25 then greatest(1, avail_days // 3)
-                    when u(sk, 'full') < 0.85 then min_visits + pick(u(sk, 'visits'), 0, 3)
+                    when u(sk, 'full') < 0.85 then min_visits + pick(u(sk, 'visits'), 0, 4)
                     else pick(u(sk, 'visits'), 4, 5)
                 end)`;
   const dayCare = shape.secondary.length === 0
@@ -253,7 +253,7 @@ with rules as (
     select
         m.*,
         ps.method, ps.rate, ps.ratio, ps.monthly_cap, coalesce(ps.hours_per_visit, 1.5) as hours_per_visit,
-        coalesce(ps.min_visits_per_month, 8) as min_visits,
+        coalesce(ps.min_visits_per_month, 10) as min_visits,
     from service_month as m
     join policy_service as ps
         on ps.policy_id = m.policy_id and ps.service_type = m.service_type
@@ -291,9 +291,9 @@ charges as (
             when method = 'daily_rate' then
                 ((rate + case when service_type = 'home_family' then 0 else pick(u(sk, 'extra'), 0, 16) end) * service_days)::DECIMAL(18,2)
             when method = 'hourly_rate' then ((rate + pick(u(sk, 'extra'), 0, 8)) * service_hours)::DECIMAL(18,2)
-            when service_type = 'medical_special' then (service_days * pick(u(sk, 'charge'), 26000, 18000) / 100.0)::DECIMAL(18,2)
-            when service_type = 'inst_medical_nursing' then (service_days * pick(u(sk, 'charge'), 11000, 6000) / 100.0)::DECIMAL(18,2)
-            when service_type = 'home_medical_nursing' then (coalesce(visits, 1) * pick(u(sk, 'charge'), 9000, 6000) / 100.0)::DECIMAL(18,2)
+            when service_type = 'medical_special' then (service_days * pick(u(sk, 'charge'), 18000, 12000) / 100.0)::DECIMAL(18,2)
+            when service_type = 'inst_medical_nursing' then (service_days * pick(u(sk, 'charge'), 6000, 4000) / 100.0)::DECIMAL(18,2)
+            when service_type = 'home_medical_nursing' then (coalesce(visits, 1) * pick(u(sk, 'charge'), 6000, 5000) / 100.0)::DECIMAL(18,2)
             else (pick(u(sk, 'charge'), 6000, 14000) / 100.0)::DECIMAL(18,2)
         end as eligible_amt,
         -- bed, meals and other costs outside the fund's scope

@@ -15,6 +15,18 @@ import { ingestDeliveries } from '../../data-loaders/ingest/index.ts';
 import { runModels } from '../../data-loaders/models.ts';
 import { loadPolicyCatalog } from '../../data-loaders/policy/index.ts';
 
+/**
+ * Expenditure / income of each city's fund in its mature years (from the second full year after the
+ * start; Lianyungang, first year 2027, has none) and months payable at the end of 2027, on the
+ * `small` delivery of seed 1 that `ltci refresh` builds (docs/demo.md, "Fund calibration").
+ */
+const FUND_BANDS = [
+  { city: '320100', from: 2023, ratio: [0.85, 1.1], monthsPayable2027: [9, 15] },
+  { city: '320800', from: 2025, ratio: [0.95, 1.25], monthsPayable2027: [6, 10] },
+  { city: '370800', from: 2024, ratio: [0.8, 1.2], monthsPayable2027: [3, 9] },
+  { city: '320700', from: 2028, ratio: [0, 0], monthsPayable2027: [9, 30] },
+] as const;
+
 const root = mkdtempSync(join(tmpdir(), 'ltci-demo-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -97,6 +109,40 @@ describe('ltci demo (tiny)', () => {
     expect(byFile('enrolment-malformed.csv')).toEqual(ENROLMENT_BREAKAGES.map((b) => b.rule));
   });
 
+  it('holds no date after the end of the delivery (--end), except coverage paid in advance for next year', async () => {
+    await gen('end', { scale: 'tiny', factor: 0.005, seed: 7, end: '2026-10' });
+    for (const [name, end] of [['a', '2027-12-31'], ['end', '2026-10-31']] as const) {
+      const d = dir(name);
+      const instance = await DuckDBInstance.create(':memory:');
+      const conn = await instance.connect();
+      try {
+        const csv = (kind: string) => `read_csv('${d}/${kind}.csv', all_varchar = true)`;
+        // every date on which something happened, file by file
+        const events = [
+          ['enrolment', 'paid_date'], ['enrolment', 'birth_date'], ['assessment', 'apply_date'], ['assessment', 'conclusion_date'],
+          ['institution', 'designated_from'], ['institution', 'designated_to'], ['settlement', 'settled_date'],
+          ['settlement', "service_month || '-01'"], ['visit', 'check_in'], ['visit', 'check_out'], ['ledger', 'entry_date'],
+        ];
+        for (const [kind, col] of events) {
+          const [r] = await queryRows(conn, `select count(*)::INTEGER as n, max(${col}) as latest from ${csv(kind)} where (${col})::DATE > DATE '${end}'`);
+          expect([name, kind, col, r.n, r.latest]).toEqual([name, kind, col, 0, null]);
+        }
+        // coverage after the end only for contributions already paid (next year's, paid in Sep–Dec)
+        const [c] = await queryRows(conn, `
+select
+    count(*) filter (where paid_date is null or paid_date::DATE > DATE '${end}' or month(paid_date::DATE) < 9)::INTEGER as bad,
+    count(*)::INTEGER as prepaid,
+from ${csv('enrolment')}
+where coverage_start::DATE > DATE '${end}'`);
+        expect(c.bad, name).toBe(0);
+        if (name === 'a') expect(c.prepaid).toBeGreaterThan(0);
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
+    }
+  });
+
   it('the audit reproduces the answer key exactly (precision = recall = 1)', async () => {
     const key = answerKey(dir('a'));
     const rules = new Set(key.map((l) => l.split(',')[1]));
@@ -143,7 +189,7 @@ create view parts as
     instance?.closeSync();
   });
 
-  it('beneficiaries are 0.5–1 % of participants over all cities, 0.4–1.4 % in every city and full year', async () => {
+  it('beneficiaries are 0.5–1 % of participants over all cities; 0.2–0.8 % in Jining, 0.5–1.8 % elsewhere, every full year', async () => {
     const pooled = await q(`
 select 1000.0 * (select count(*) from benes where year = 2027) / (select sum(n) from parts where year = 2027) as per1000`);
     expect(Number(pooled[0].per1000)).toBeGreaterThanOrEqual(5);
@@ -159,11 +205,13 @@ select p.city, p.scheme, p.year, p.n, coalesce(c.b, 0) as b, 1000.0 * coalesce(c
 from parts as p
 join firsts as f using (city, scheme)
 left join counted as c using (city, scheme, year)
-where p.n > 1000 and p.year > f.first_year`);
+where p.n > 1000 and p.year > f.first_year and p.year <= 2027`);
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const r of rows) {
-      expect(Number(r.per1000), `${r.city} ${r.scheme} ${r.year}`).toBeGreaterThanOrEqual(4);
-      expect(Number(r.per1000), `${r.city} ${r.scheme} ${r.year}`).toBeLessThanOrEqual(14);
+      // Jining's 30-yuan financing pays fewer: 2–8 per 1 000; the other cities 5–18
+      const [lo, hi] = r.city === '370800' ? [2, 8] : [5, 18];
+      expect(Number(r.per1000), `${r.city} ${r.scheme} ${r.year}`).toBeGreaterThanOrEqual(lo);
+      expect(Number(r.per1000), `${r.city} ${r.scheme} ${r.year}`).toBeLessThanOrEqual(hi);
     }
   });
 
@@ -234,4 +282,64 @@ from s`);
     expect(Number(r.rate)).toBeLessThan(0.01);
     expect(Number(r.not_negated)).toBe(0);
   });
+});
+
+describe('ltci demo fund calibration (the small delivery, seed 1, as ltci refresh builds it)', () => {
+  let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
+  let instance: DuckDBInstance;
+  const q = async (sql: string) => queryRows(conn, sql);
+
+  beforeAll(async () => {
+    await gen('small', { scale: 'small', seed: 1 });
+    instance = await DuckDBInstance.create(':memory:');
+    conn = await instance.connect();
+    const d = dir('small');
+    await conn.run(`
+create view s as select *, left(admdvs, 4) || '00' as city from read_csv('${d}/settlement.csv', all_varchar = true);
+create view e as select *, left(admdvs, 4) || '00' as city from read_csv('${d}/enrolment.csv', all_varchar = true);
+create view a as select * from read_csv('${d}/assessment.csv', all_varchar = true);`);
+  });
+  afterAll(() => {
+    conn?.closeSync();
+    instance?.closeSync();
+  });
+
+  it("each city's fund spends a plausible share of its income in its mature years (bands of docs/demo.md)", async () => {
+    const d = dir('small');
+    // income and expenditure as mart_fund_monthly counts them: contributions by paid_date (else
+    // coverage_start), ledger income by entry_date; benefits by settled_date, Jining's assessment fees
+    // (assessment_fee_from_fund) by conclusion_date, the operator fee and other expense by entry_date
+    const rows = await q(`
+with flows as (
+    select city, year(coalesce(paid_date, coverage_start)::DATE) as year,
+        individual_amt::DECIMAL(18,2) + medical_fund_amt::DECIMAL(18,2) + fiscal_amt::DECIMAL(18,2)
+            + employer_amt::DECIMAL(18,2) + other_amt::DECIMAL(18,2) as income, 0 as expenditure,
+    from e
+    union all
+    select admdvs, year(entry_date::DATE),
+        case when category in ('interest', 'lottery_fund', 'donation', 'other_income') then amount::DECIMAL(18,2) else 0 end,
+        case when category in ('operator_fee', 'other_expense') then amount::DECIMAL(18,2) else 0 end,
+    from read_csv('${d}/ledger.csv', all_varchar = true)
+    union all
+    select city, year(settled_date::DATE), 0, fund_amt::DECIMAL(18,2) from s
+    union all
+    select left(admdvs, 4) || '00', year(conclusion_date::DATE), 0, fee_amt::DECIMAL(18,2) from a where admdvs like '3708%'
+)
+select
+    city, year, sum(expenditure) / sum(income) as ratio,
+    sum(sum(income - expenditure)) over (partition by city order by year) / (sum(expenditure) / 12) as months_payable,
+from flows group by city, year order by city, year`);
+    const ratio = (city: string, year: number): number => Number(rows.find((r) => r.city === city && Number(r.year) === year)?.ratio);
+    for (const band of FUND_BANDS) {
+      for (let year = band.from; year <= 2027; year++) {
+        const got = ratio(band.city, year);
+        expect(got, `${band.city} ${year}`).toBeGreaterThanOrEqual(band.ratio[0]);
+        expect(got, `${band.city} ${year}`).toBeLessThanOrEqual(band.ratio[1]);
+      }
+      const months = Number(rows.find((r) => r.city === band.city && Number(r.year) === 2027)?.months_payable);
+      expect(months, `${band.city} months payable 2027`).toBeGreaterThanOrEqual(band.monthsPayable2027[0]);
+      expect(months, `${band.city} months payable 2027`).toBeLessThanOrEqual(band.monthsPayable2027[1]);
+    }
+  });
+
 });
