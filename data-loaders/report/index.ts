@@ -8,6 +8,7 @@ import { footerTemplate, renderReportHtml } from './renderReportHtml.ts';
 import { withBrowser, writePdf } from './writePdf.ts';
 import { writeWorkbook } from './writeWorkbook.ts';
 import type { ReportData } from './types.ts';
+import { MONTH_STATUS } from '../../src/components/labels.ts';
 
 export * from './types.ts';
 export { reportCities, reportData, reportMonths, monthStatus, monthLabel, SETTLEMENT_LAG_MONTHS } from './reportData.ts';
@@ -47,7 +48,7 @@ export async function writeReports(
       await writeWorkbook(d, `${base}.xlsx`);
       if (print) await print(d, `${base}.pdf`);
       written.push({ city: d.city, cityName: d.cityName, pdf: `${base}.pdf`, xlsx: `${base}.xlsx`, status: d.status });
-      progress(`${d.cityName} ${d.monthLabel}（${d.status === 'provisional' ? '初步数' : '终结数'}）→ ${base}.pdf, ${base}.xlsx`);
+      progress(`${d.cityName} ${d.monthLabel}（${MONTH_STATUS[d.status]}）→ ${base}.pdf, ${base}.xlsx`);
     }
   };
   if (pdf) {

@@ -1,5 +1,6 @@
 // The monthly report as one self-contained, print-styled HTML page (A4, Chinese, system CJK fonts,
 // no external resources), which headless Chromium turns into the PDF.
+import { MONTH_STATUS } from '../../src/components/labels.ts';
 import { formatCell } from './formatCell.ts';
 import type { Column, ReportData, Row, Table } from './types.ts';
 
@@ -70,7 +71,7 @@ export function reportTitle(d: Pick<ReportData, 'cityName' | 'monthLabel'>): str
 
 /** The report's title, subtitle and sections: the PDF's body, and the site's report pages. */
 export function renderReportBody(d: ReportData): string {
-  const status = d.status === 'provisional' ? '<span class="badge">初步数</span>' : '<span class="badge final">终结数</span>';
+  const status = `<span class="badge${d.status === 'final' ? ' final' : ''}">${MONTH_STATUS[d.status]}</span>`;
   // The heading, its notes and the first table stay together on one page.
   const sections = d.sections.map((s, i) => `<section class="chapter" id="s-${escapeHtml(s.id)}">
 <div class="lead">

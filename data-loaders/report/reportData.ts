@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../cli.ts';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { lit, queryRows } from '../db.ts';
-import { AUDIT_RULES, bandRule, levelLabel, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
+import { AUDIT_RULES, bandRule, levelLabel, MONTH_STATUS, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
 import { day as dayLabel, month as monthText } from '../../src/components/format.ts';
 import { readThresholds } from '../config.ts';
 import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
@@ -639,11 +639,11 @@ async function notesSection(ctx: Ctx, n: { month: string; lastMonth: string; sta
     : [];
   const asOf = n.asOfDate ? `最近结算日期 ${n.asOfDate}` : `最新月份 ${monthLabel(n.lastMonth)}`;
   const statusText = n.status === 'provisional'
-    ? `初步数：本月在该市最近结算月份之前 ${SETTLEMENT_LAG_MONTHS} 个月以内或之后（${asOf}）。结算通常在服务月后 ${SETTLEMENT_LAG_MONTHS} 个月内报送，后续数据可能补报本月及以前服务月份的结算，数字会变动。`
-    : `终结数：该市数据已包含本月之后 ${SETTLEMENT_LAG_MONTHS} 个月以上的结算（${asOf}），本月数字不再因补报而变动（更正数据除外）。`;
+    ? `${MONTH_STATUS.provisional}：本月在该市最近结算月份之前 ${SETTLEMENT_LAG_MONTHS} 个月以内或之后（${asOf}）。结算通常在服务月后 ${SETTLEMENT_LAG_MONTHS} 个月内报送，后续数据可能补报本月及以前服务月份的结算，数字会变动。`
+    : `${MONTH_STATUS.final}：该市数据已包含本月之后 ${SETTLEMENT_LAG_MONTHS} 个月以上的结算（${asOf}），本月数字不再因补报而变动（更正数据除外）。`;
   const rowsOut: Row[] = [
     { item: '报告月份', value: monthLabel(n.month) },
-    { item: '数据状态', value: n.status === 'provisional' ? '初步数' : '终结数' },
+    { item: '数据状态', value: MONTH_STATUS[n.status] },
     { item: '数据截至（最近结算日期）', value: n.asOfDate ?? '—' },
     { item: '该市数据最新月份', value: monthLabel(n.lastMonth) },
     ...(loads[0] ? [{ item: '最近一次导入', value: str(loads[0].last_load) ?? '—' }] : []),

@@ -2,6 +2,7 @@
 // PDF, numbers as numbers. Money strings become numbers only here, cell by cell.
 import ExcelJS from 'exceljs';
 import { reportTitle } from './renderReportHtml.ts';
+import { MONTH_STATUS } from '../../src/components/labels.ts';
 import type { Cell, Column, ColumnKind, ReportData, Row, Section } from './types.ts';
 
 export const NUM_FMT: Record<Exclude<ColumnKind, 'mixed' | 'text'>, string> = {
@@ -44,7 +45,7 @@ export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
       const w = [...text].reduce((s, ch) => s + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0) + 2;
       widths[c] = Math.min(Math.max(widths[c] ?? 8, w), 48);
     };
-    ws.addRow([`${reportTitle(d)}${d.status === 'provisional' ? '（初步数）' : '（终结数）'}`]).font = { bold: true, size: 13 };
+    ws.addRow([`${reportTitle(d)}（${MONTH_STATUS[d.status]}）`]).font = { bold: true, size: 13 };
     ws.addRow([`${si + 1}. ${section.title}`]).font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
     for (const n of section.notes ?? []) ws.addRow([n]).font = { size: 9, color: { argb: 'FF444444' } };
     for (const t of section.tables) {

@@ -9,6 +9,9 @@
 /** Schemes (mart *.scheme). */
 export const SCHEMES: Record<string, string> = { all: '合计', employee: '职工', resident: '城乡居民', unassigned: '未分险种' };
 
+/** A report month's status (docs/report.md): provisional while settlements may still arrive. */
+export const MONTH_STATUS: Record<string, string> = { provisional: '初步数', final: '终结数' };
+
 /** Display order of schemes: the total first. */
 export const SCHEME_ORDER = ['all', 'employee', 'resident', 'unassigned'];
 
@@ -23,6 +26,9 @@ export function levelLabel(code: string | number | null | undefined): string {
   if (c === 'unknown') return DISABILITY_LEVELS.unknown;
   return DISABILITY_LEVELS[c] ? `${c}级 ${DISABILITY_LEVELS[c]}` : c;
 }
+
+/** Age bands of mart_beneficiary_profile: "unknown" = no birth date on record. */
+export const AGE_BANDS: Record<string, string> = { unknown: '年龄不详' };
 
 /** Service types counted as home and community care (居家和社区), for the home-and-community share. */
 export const HOME_COMMUNITY_TYPES = ['home_visit', 'home_family', 'community_day', 'home_medical_nursing'];
