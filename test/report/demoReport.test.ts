@@ -8,6 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { AUDIT_RULES, MONTH_STATUS, SCHEMES } from '../../src/components/labels.ts';
+import { OVERDRAWN_TEXT } from '../../src/components/payable.ts';
 import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 
@@ -136,4 +138,42 @@ describe('the report pages of the site', () => {
       await page.close();
     });
   }
+
+  it('a month page is Chinese for every city: rules by name, no code, no NaN, overdrawn funds as —（已穿底）', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/reports/${latest}.html`, { waitUntil: 'networkidle' });
+    const cities = await page.locator('.ltci-filters input[type=radio]').count();
+    expect(cities).toBeGreaterThan(1);
+    const codes = Object.keys(AUDIT_RULES);
+    let rulesSeen = 0;
+    let overdrawnSeen = 0;
+    for (let i = 0; i < cities; i++) {
+      const radio = page.locator('.ltci-filters input[type=radio]').nth(i);
+      await radio.check();
+      const name = (await radio.locator('xpath=..').innerText()).trim();
+      await expect.poll(() => page.locator('.ltci-report h1').textContent()).toContain(name);
+      const text = (await page.locator('.ltci-report').innerText()) ?? '';
+      expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
+      // No English word at all in the report body (the audit-rule codes were shown before).
+      expect((text.match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => w !== 'ltci')).toEqual([]); // the warehouse's name may stay
+      for (const c of codes) expect(text).not.toContain(c);
+      expect(text).toMatch(new RegExp(`${MONTH_STATUS.provisional}|${MONTH_STATUS.final}`));
+      // 七: every rule cell is one of the labels; 六: a negative balance never has months payable.
+      const rules = await page.locator('.ltci-report #t-audit-rules tbody tr td:first-child').allInnerTexts();
+      for (const r of rules.filter((x) => x !== '本期无数据')) expect(Object.values(AUDIT_RULES)).toContain(r);
+      rulesSeen += rules.length;
+      const balance = await page.locator('.ltci-report #t-balance tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      for (const row of balance) {
+        expect(Object.values(SCHEMES)).toContain(row[0]);
+        if (row[1].startsWith('-')) expect(row[5], row.join(' | ')).toBe(OVERDRAWN_TEXT), overdrawnSeen++;
+        else expect(row[5]).toMatch(/^(\d[\d,]*\.\d{2}|—)$/);
+      }
+    }
+    expect(rulesSeen).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
