@@ -57,8 +57,9 @@ export const DEMO_SCALES: Record<DemoScale, DemoShape> = {
   city: {
     factor: 4.3,
     lastYearOnly: true,
-    // a mature pilot where most who qualify apply
-    takeUp: { '320800 employee': 0.875, '320700 resident': 0.625, '320100 employee': 0.875, '320100 resident': 0.6875, '370800 resident': 0.6875 },
+    // a mature pilot where most who qualify apply (sized with the 3.5-year survival of the severely
+    // disabled so that beneficiaries are ≈ 1 % of participants)
+    takeUp: { '320800 employee': 0.75, '320700 resident': 0.535, '320100 employee': 0.75, '320100 resident': 0.59, '370800 resident': 0.59 },
     monthlyUse: 0.98,
     homeVisitsPerMonth: [15, 27],
     // the large city (Nanjing) carries about 70 % of the participants
