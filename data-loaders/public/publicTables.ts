@@ -7,6 +7,7 @@ import { institution } from '../contract/kinds.ts';
 import { lit, queryRows } from '../db.ts';
 import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
 import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
+import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../src/components/fundColumns.ts';
 import { derived, shown, suppressCells, type Line, type MaskedCell } from '../suppress.ts';
 
 export type PublicCell = string | number | null;
@@ -133,13 +134,10 @@ export async function fundMonthly(conn: DuckDBConnection): Promise<PublicTable> 
     { key: 'city_name', label: '城市', kind: 'text' },
     { key: 'city', label: '医保区划', kind: 'text' },
     { key: 'month', label: '月份', kind: 'text' },
-    money('income_individual', '个人缴费（元）'), money('income_medical_fund', '医保基金划转（元）'),
-    money('income_fiscal', '财政补助（元）'), money('income_employer', '单位缴费（元）'), money('income_other', '其他收入（元）'),
-    money('income_total', '基金收入合计（元）'),
-    money('expenditure_benefits', '待遇支出（元）'), money('expenditure_assessment', '评估费支出（元）'),
-    money('expenditure_operator', '经办服务费（元）'), money('expenditure_other', '其他支出（元）'),
-    money('expenditure_total', '基金支出合计（元）'),
-    money('net', '当期结余（元）'), money('cumulative_balance', '月末累计结余（元）'),
+    // The dashboards' words for the fund columns (src/components/fundColumns.ts).
+    ...[...INCOME_SOURCES, ['income_total', FUND_LABELS.income_total], ...EXPENDITURE_KINDS,
+      ['expenditure_total', FUND_LABELS.expenditure_total], ['net', FUND_LABELS.net]].map(([key, label]) => money(key, `${label}（元）`)),
+    money('cumulative_balance', `月末${FUND_LABELS.cumulative_balance}（元）`),
   ];
   return {
     name: 'fund-monthly',

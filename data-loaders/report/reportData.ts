@@ -8,6 +8,7 @@ import { AUDIT_RULES, bandRule, levelLabel, MONTH_STATUS, SCHEME_ORDER, SCHEMES 
 import { day as dayLabel, month as monthText } from '../../src/components/format.ts';
 import { readThresholds } from '../config.ts';
 import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
+import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../src/components/fundColumns.ts';
 import { publisher } from './publisher.ts';
 import type { Column, MonthStatus, ReportData, Row, Section, Table } from './types.ts';
 
@@ -20,19 +21,13 @@ import type { Column, MonthStatus, ReportData, Row, Section, Table } from './typ
  */
 export const SETTLEMENT_LAG_MONTHS = 2;
 
+/** The income and expenditure lines, in the words of the dashboards (src/components/fundColumns.ts). */
 const FUND_ITEMS: [key: string, label: string][] = [
-  ['income_individual', '个人缴费'],
-  ['income_medical_fund', '医保基金划转'],
-  ['income_fiscal', '财政补助'],
-  ['income_employer', '单位缴费'],
-  ['income_other', '其他收入'],
-  ['income_total', '基金收入合计'],
-  ['expenditure_benefits', '待遇支出'],
-  ['expenditure_assessment', '评估费支出'],
-  ['expenditure_operator', '经办服务费'],
-  ['expenditure_other', '其他支出'],
-  ['expenditure_total', '基金支出合计'],
-  ['net', '当期结余'],
+  ...INCOME_SOURCES,
+  ['income_total', FUND_LABELS.income_total],
+  ...EXPENDITURE_KINDS,
+  ['expenditure_total', FUND_LABELS.expenditure_total],
+  ['net', FUND_LABELS.net],
 ];
 
 /** "2027-01" → "2027年1月" (the site's month formatter). */

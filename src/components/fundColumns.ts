@@ -1,4 +1,5 @@
-// Chinese names of the fund marts' columns: chart legends, table headers and CSV headers.
+// Chinese names of the fund marts' columns: the dashboards' chart legends, table and CSV headers,
+// the monthly report's item lines (data-loaders/report) and the public site's headers (data-loaders/public).
 export const INCOME_SOURCES: [string, string][] = [
   ['income_individual', '个人缴费'],
   ['income_medical_fund', '医保基金划拨'],
@@ -9,7 +10,7 @@ export const INCOME_SOURCES: [string, string][] = [
 
 export const EXPENDITURE_KINDS: [string, string][] = [
   ['expenditure_benefits', '待遇支出'],
-  ['expenditure_assessment', '评估费'],
+  ['expenditure_assessment', '评估费支出'],
   ['expenditure_operator', '经办服务费'],
   ['expenditure_other', '其他支出'],
 ];
