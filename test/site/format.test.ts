@@ -1,6 +1,7 @@
 // Unit tests for src/components/format.ts and csv.ts, expectations computed by hand.
 import { describe, expect, test } from 'vitest';
-import { count, day, month, monthTick, months, number, percent, yuan, yuanExact, yuanTick } from '../../src/components/format.ts';
+import { change, count, day, decimalText, month, monthTick, months, number, percent, yuan, yuanExact, yuanTick } from '../../src/components/format.ts';
+import { formatCell } from '../../data-loaders/report/formatCell.ts';
 import { toCsv } from '../../src/components/csv.ts';
 
 describe('yuan', () => {
@@ -53,6 +54,24 @@ describe('other formats', () => {
     expect(day('2027-01-31')).toBe('2027年1月31日');
     expect(monthTick(new Date('2027-10-01'))).toBe('2027年10月');
     expect(() => month('01/2027')).toThrow(/ISO date/);
+  });
+  test('exact decimals digit by digit, as the report prints them; signed changes', () => {
+    expect(decimalText('1234567.8')).toBe('1,234,567.80');
+    expect(decimalText('-43770')).toBe('-43,770.00');
+    expect(decimalText('0.10')).toBe('0.10');
+    expect(() => decimalText('1.005')).toThrow(/2 decimals/);
+    expect(yuanExact(-43770)).toBe('-43,770.00元');
+    expect(change(0.0534)).toBe('+5.3%');
+    expect(change(-0.338)).toBe('-33.8%');
+    expect(change(0)).toBe('0.0%');
+  });
+  test('the report formats its cells with these formatters', () => {
+    expect(formatCell('1234567.8', 'money')).toBe(decimalText('1234567.8'));
+    expect(formatCell(0.253, 'change')).toBe(change(0.253));
+    expect(formatCell(0.7705, 'pct')).toBe(percent(0.7705));
+    expect(formatCell(103965, 'count')).toBe('103,965');
+    expect(formatCell('92.2', 'number')).toBe('92.20');
+    expect(formatCell('—（已穿底）', 'text')).toBe('—（已穿底）');
   });
   test('axis ticks', () => {
     expect(yuanTick(3e6)).toBe('300万');
