@@ -1,7 +1,7 @@
 // `npm run bench -- --site`: the site build on the default warehouse (the small demo of
 // `ltci refresh`), timed as a child process, and the data each page loads: the sum of the files
 // its FileAttachments register (`registerFile(…, {"path": "./_file/…", …})` in the built HTML).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { measureChild, REPO } from './measure.ts';
@@ -47,12 +47,16 @@ export async function measureSite(log: (line: string) => void = () => {}): Promi
   const out = mkdtempSync(join(tmpdir(), 'ltci-bench-site-'));
   const db = resolve(process.env.LTCI_DB ?? join(REPO, 'warehouse', 'ltci.duckdb'));
   try {
-    log(`site build on ${relative(REPO, db)} → ${out}`);
+    // a copy, so the build holds no lock on a warehouse someone may be refreshing
+    const copy = join(out, 'warehouse.duckdb');
+    copyFileSync(db, copy);
+    const site = join(out, 'site');
+    log(`site build (npm run build:site) on a copy of ${relative(REPO, db)} → ${site}`);
     const r = await measureChild([process.execPath, '--import', 'tsx', 'data-loaders/site/buildSite.ts'], {
-      env: { LTCI_DB: db, LTCI_SITE_OUT: out, OBSERVABLE_TELEMETRY_DISABLE: '1' },
+      env: { LTCI_DB: copy, LTCI_SITE_OUT: site, OBSERVABLE_TELEMETRY_DISABLE: '1' },
       label: 'site build',
     });
-    const pages = pageData(out);
+    const pages = pageData(site);
     const max = Math.max(0, ...pages.map((p) => p.kb));
     log(`  site build ${r.seconds.toFixed(1)} s, ${pages.length} pages, largest page data ${max} KB`);
     return {

@@ -35,8 +35,8 @@ enrolment_years as (
 ),
 
 -- Distinct persons are counted as rows of a distinct set (persons per scheme, then per city for
--- `all`): count(distinct) over grouping sets with a handful of groups runs on one thread per
--- group, ~10x slower at city scale (docs/performance.md).
+-- `all`): the same CPU as count(distinct) over grouping sets, but the distinct sets are built on
+-- every thread instead of one per group (docs/performance.md).
 participants as (
     select
         city,

@@ -33,26 +33,15 @@ enrolment_years as (
     from enrolments
 ),
 
--- Distinct persons counted as rows of a distinct set (per scheme, then across schemes for `all`):
--- faster than count(distinct) over grouping sets at city scale (docs/performance.md).
 participants as (
     select
         city,
         admdvs,
-        scheme,
+        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         year,
-        count(person_no)::integer as participants,
-    from (select distinct city, admdvs, scheme, year, person_no from enrolment_years)
-    group by city, admdvs, scheme, year
-    union all
-    select
-        city,
-        admdvs,
-        'all' as scheme,
-        year,
-        count(person_no)::integer as participants,
-    from (select distinct city, admdvs, year, person_no from enrolment_years)
-    group by city, admdvs, year
+        count(distinct person_no)::integer as participants,
+    from enrolment_years
+    group by grouping sets ((city, admdvs, scheme, year), (city, admdvs, year))
 ),
 
 services as (
