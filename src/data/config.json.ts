@@ -35,7 +35,7 @@ await printJson(async (conn) => {
   }
   // Each city scheme's latest policy: who qualifies, and whether both schemes share one account.
   const cityPolicies = await rowsOf(conn, `
-    select city, scheme, min_level, min_disability_months, single_account, document_no,
+    select city, scheme, min_level, min_disability_months, single_account, document_no, document_title,
     from policy_scheme
     qualify row_number() over (partition by city, scheme order by effective_from desc) = 1
     order by city, scheme`);
