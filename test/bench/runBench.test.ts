@@ -15,7 +15,7 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   const result = await runBench({ scale: 'tiny', workDir: join(work, 'run'), loaders: ['src/data/meta.json.ts'] });
   const json = JSON.parse(JSON.stringify(result));
 
-  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'incremental_s', 'rebuild_s', 'incremental_ratio', 'peak_rss_mb']) {
+  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'incremental_s', 'rebuild_s', 'incremental_ratio', 'incremental_base_rows', 'peak_rss_mb']) {
     expect(typeof json[field], field).toBe('number');
     expect(json[field], field).toBeGreaterThan(0);
   }
