@@ -42,7 +42,7 @@ function summary(r: BenchResult): string {
   const m = r.machine;
   return [
     '',
-    `machine: ${m.nproc} cores (${m.cpu}), ${m.mem_gb} GB, load ${m.load_avg.join(' ')}, Node ${m.node}, ${m.duckdb}`,
+    `machine: ${m.nproc} cores (${m.cpu}), ${m.mem_gb} GB, load ${m.load_avg_start.join(' ')} → ${m.load_avg.join(' ')}, Node ${m.node}, ${m.duckdb}`,
     `delivery: ${r.scale}, ${r.rows.toLocaleString('en-US')} rows, ${r.delivery_mb} MB`,
     `ingest ${r.ingest_s} s + build ${r.build_s} s = ${r.ingest_build_s} s   (target ≤ ${r.targets.ingest_build_s} s: ${mark(r.met.ingest_build_s)})`,
     `raw load ${r.raw_s} s → ratio ${r.ratio_to_raw}   (target ≤ ${r.targets.ratio_to_raw}: ${mark(r.met.ratio_to_raw)})`,

@@ -75,12 +75,21 @@ export interface BenchResult {
   steps: Record<string, StepTiming>;
   targets: typeof TARGETS;
   met: { ingest_build_s: boolean; ratio_to_raw: boolean; incremental_ratio: boolean | null; peak_rss_mb: boolean };
-  machine: { nproc: number; cpu: string; mem_gb: number; free_gb: number; load_avg: number[]; node: string; duckdb: string };
+  /** load_avg: at the end of the run; load_avg_start: before it (1 / 5 / 15 minutes). */
+  machine: { nproc: number; cpu: string; mem_gb: number; free_gb: number; load_avg: number[]; load_avg_start: number[]; node: string; duckdb: string };
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function machineInfo(): BenchResult['machine'] {
+function loadAvg(): number[] {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+export function machineInfo(loadAvgStart: number[] = []): BenchResult['machine'] {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
     const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
@@ -89,18 +98,13 @@ export function machineInfo(): BenchResult['machine'] {
     // not Linux: os.cpus() model
   }
   const pkg = JSON.parse(readFileSync(join(REPO, 'node_modules/@duckdb/node-api/package.json'), 'utf8')) as { version: string };
-  let loadAvg: number[] = [];
-  try {
-    loadAvg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
-  } catch {
-    loadAvg = [];
-  }
   return {
     nproc: cpus().length,
     cpu,
     mem_gb: round(totalmem() / 2 ** 30, 1),
     free_gb: round(freemem() / 2 ** 30, 1),
-    load_avg: loadAvg,
+    load_avg: loadAvg(),
+    load_avg_start: loadAvgStart,
     node: process.version,
     duckdb: `@duckdb/node-api ${pkg.version}`,
   };
@@ -154,6 +158,7 @@ function deliveryBytes(dir: string): number {
 export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
   const scale = opts.scale ?? 'city';
   const log = opts.log ?? (() => {});
+  const loadAvgStart = loadAvg();
   const cacheDir = opts.cacheDir ?? CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
   const work = opts.workDir ?? mkdtempSync(join(cacheDir, 'run-'));
@@ -267,7 +272,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
         incremental_ratio: incRatio === null ? null : incRatio <= TARGETS.incremental_ratio,
         peak_rss_mb: peak <= TARGETS.peak_rss_mb,
       },
-      machine: machineInfo(),
+      machine: machineInfo(loadAvgStart),
     };
   } finally {
     if (!opts.workDir) rmSync(work, { recursive: true, force: true });
