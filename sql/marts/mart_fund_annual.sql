@@ -2,7 +2,8 @@
 -- Sums of mart_fund_monthly. balance_end = cumulative_balance at the year's last month in the span.
 -- months_payable = balance_end / (expenditure_total / 12) even for a partial year (spec);
 -- year_complete / months_covered say when a year has fewer than 12 months in the span.
--- surplus_status from cfg_surplus_band; a single-account city's scheme rows take the `all` row's status.
+-- surplus_status from cfg_surplus_band; a single-account city's scheme rows take the `all` row's status;
+-- elsewhere `unassigned` rows (flows of persons with no enrolment) are no fund and get no status.
 with monthly as (
     select * from mart_fund_monthly
 ),
@@ -94,11 +95,17 @@ final as (
         statused.months_payable,
         case
             when statused.single_account and statused.scheme <> 'all' then all_rows.own_status
+            -- flows of persons with no enrolment (the audit's not_enrolled) belong to no scheme's fund
+            when statused.scheme = 'unassigned' then null
             else statused.own_status
         end as surplus_status,
         statused.own_status as scheme_own_status,
         statused.single_account,
-        case when statused.single_account and statused.scheme <> 'all' then 'all' else 'scheme' end as status_basis,
+        case
+            when statused.single_account and statused.scheme <> 'all' then 'all'
+            when statused.scheme = 'unassigned' then 'none'
+            else 'scheme'
+        end as status_basis,
         case
             when statused.single_account and statused.scheme <> 'all' then all_rows.months_payable
             else statused.months_payable
