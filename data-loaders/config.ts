@@ -6,6 +6,44 @@ import { UserError } from './cli.ts';
 import { lit } from './db.ts';
 
 export const THRESHOLDS_PATH = resolve(import.meta.dirname, '..', 'config', 'thresholds.json');
+export const ADMDVS_PATH = resolve(import.meta.dirname, '..', 'config', 'admdvs.json');
+
+export interface AreaName {
+  admdvs: string;
+  name: string;
+  city: string;
+}
+
+/** config/admdvs.json: names of the area codes (GB/T 2260) the deliveries carry; validated. */
+export function readAreaNames(path = ADMDVS_PATH): AreaName[] {
+  let doc: { areas?: unknown };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    fail(path, `not readable JSON (${(err as Error).message})`);
+  }
+  if (!Array.isArray(doc.areas)) fail(path, '"areas" must be a list of {admdvs, name, city}');
+  const seen = new Set<string>();
+  return doc.areas.map((a: AreaName, i: number) => {
+    if (!/^\d{6}$/.test(a?.admdvs ?? '')) fail(path, `areas[${i}].admdvs must be 6 digits (got ${JSON.stringify(a?.admdvs)})`);
+    if (typeof a.name !== 'string' || !a.name) fail(path, `areas[${i}].name is missing`);
+    if (a.city !== `${a.admdvs.slice(0, 4)}00`) fail(path, `areas[${i}].city must be the first four digits of admdvs + 00`);
+    if (seen.has(a.admdvs)) fail(path, `areas[${i}].admdvs ${a.admdvs} is listed twice`);
+    seen.add(a.admdvs);
+    return { admdvs: a.admdvs, name: a.name, city: a.city };
+  });
+}
+
+/** The area names, by code. */
+export function areaNameMap(path = ADMDVS_PATH): Map<string, string> {
+  return new Map(readAreaNames(path).map((a) => [a.admdvs, a.name]));
+}
+
+async function writeAreaNames(conn: DuckDBConnection, areas: AreaName[]): Promise<void> {
+  await conn.run('create or replace table ref_admdvs (admdvs VARCHAR, name VARCHAR, city VARCHAR)');
+  const values = areas.map((a) => `(${lit(a.admdvs)}, ${lit(a.name)}, ${lit(a.city)})`).join(', ');
+  if (values) await conn.run(`insert into ref_admdvs values ${values}`);
+}
 
 /** The statuses of spec "surplus_status", in order from worst to most excessive. */
 export const SURPLUS_STATUSES = ['overdrawn', 'insufficient', 'low', 'reasonable', 'high', 'excessive'] as const;
@@ -143,5 +181,8 @@ export async function loadConfig(conn: DuckDBConnection, { path = THRESHOLDS_PAT
   const t = readThresholds(path);
   await writeSurplusBands(conn, t);
   progress(`  cfg_surplus_band: breaks ${t.surplus_bands.breaks_months.join(' / ')} months (as of ${t.as_of})`);
+  const areas = readAreaNames();
+  await writeAreaNames(conn, areas);
+  progress(`  ref_admdvs: ${areas.length} area names`);
   return t;
 }

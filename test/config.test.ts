@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, readThresholds, surplusBandRows, validateThresholds } from '../data-loaders/config.ts';
+import { loadConfig, readAreaNames, readThresholds, surplusBandRows, validateThresholds } from '../data-loaders/config.ts';
 import { queryRows, withWarehouse } from '../data-loaders/db.ts';
 
 describe('config/thresholds.json', () => {
@@ -64,5 +64,22 @@ describe('config/thresholds.json', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('config/admdvs.json (area names)', () => {
+  it('names every area the demo delivers, each city included', () => {
+    const names = new Map(readAreaNames().map((a) => [a.admdvs, a.name]));
+    expect(names.get('370811')).toBe('任城区');
+    expect(names.get('320115')).toBe('江宁区');
+    expect(names.get('320700')).toBe('连云港市');
+  });
+
+  it('rejects a malformed file naming the field', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ltci-areas-')), 'admdvs.json');
+    writeFileSync(path, JSON.stringify({ areas: [{ admdvs: '37081', name: '任城区', city: '370800' }] }));
+    expect(() => readAreaNames(path)).toThrow(/areas\[0\]\.admdvs must be 6 digits/);
+    writeFileSync(path, JSON.stringify({ areas: [{ admdvs: '370811', name: '任城区', city: '320800' }] }));
+    expect(() => readAreaNames(path)).toThrow(/areas\[0\]\.city/);
   });
 });

@@ -1,6 +1,7 @@
 // The demo's picture of each seed city: population, areas, behaviour and service mix.
 // These are the generator's assumptions (stated in docs/demo.md), not policy parameters: rates,
 // ratios, caps, financing, waiting periods and review intervals come from the policy catalog.
+import { areaNameMap } from '../config.ts';
 
 export interface DemoArea {
   admdvs: string;
@@ -43,26 +44,28 @@ export interface DemoCohort {
   areas: DemoArea[];
 }
 
-const area = (admdvs: string, name: string, weight: number, pilot = true): DemoArea => ({ admdvs, name, weight, pilot });
+// Names from config/admdvs.json, the reference the warehouse uses too.
+const AREA_NAMES = areaNameMap();
+const area = (admdvs: string, weight: number, pilot = true): DemoArea => ({ admdvs, name: AREA_NAMES.get(admdvs) ?? admdvs, weight, pilot });
 
 const HUAIAN_AREAS = [
-  area('320803', '淮安区', 0.16), area('320804', '淮阴区', 0.14), area('320812', '清江浦区', 0.24),
-  area('320813', '洪泽区', 0.08), area('320826', '涟水县', 0.14), area('320830', '盱眙县', 0.13), area('320831', '金湖县', 0.11),
+  area('320803', 0.16), area('320804', 0.14), area('320812', 0.24),
+  area('320813', 0.08), area('320826', 0.14), area('320830', 0.13), area('320831', 0.11),
 ];
 const LIANYUNGANG_AREAS = [
-  area('320703', '连云区', 0.08), area('320706', '海州区', 0.25), area('320707', '赣榆区', 0.2),
-  area('320722', '东海县', 0.2), area('320723', '灌云县', 0.14), area('320724', '灌南县', 0.13),
+  area('320703', 0.08), area('320706', 0.25), area('320707', 0.2),
+  area('320722', 0.2), area('320723', 0.14), area('320724', 0.13),
 ];
 const NANJING_AREAS = [
-  area('320102', '玄武区', 0.07), area('320104', '秦淮区', 0.1), area('320105', '建邺区', 0.07), area('320106', '鼓楼区', 0.13),
-  area('320111', '浦口区', 0.1), area('320113', '栖霞区', 0.1), area('320114', '雨花台区', 0.06), area('320115', '江宁区', 0.2),
-  area('320116', '六合区', 0.08), area('320117', '溧水区', 0.05), area('320118', '高淳区', 0.04),
+  area('320102', 0.07), area('320104', 0.1), area('320105', 0.07), area('320106', 0.13),
+  area('320111', 0.1), area('320113', 0.1), area('320114', 0.06), area('320115', 0.2),
+  area('320116', 0.08), area('320117', 0.05), area('320118', 0.04),
 ];
 // 济宁: the six pilot counties (任城区 370811 … 汶上县 370830); the other counties are not in the pilot.
 const JINING_AREAS = [
-  area('370811', '任城区', 0.26), area('370812', '兖州区', 0.15), area('370881', '曲阜市', 0.14),
-  area('370883', '邹城市', 0.2), area('370828', '金乡县', 0.13), area('370830', '汶上县', 0.12),
-  area('370826', '微山县', 0, false), area('370829', '嘉祥县', 0, false), area('370832', '梁山县', 0, false),
+  area('370811', 0.26), area('370812', 0.15), area('370881', 0.14),
+  area('370883', 0.2), area('370828', 0.13), area('370830', 0.12),
+  area('370826', 0, false), area('370829', 0, false), area('370832', 0, false),
 ];
 
 export const DEMO_COHORTS: DemoCohort[] = [
