@@ -34,7 +34,7 @@ export function configuredDeliveries(option: string | undefined, env = process.e
 /** Fingerprint of what the demo depends on: a changed generator or policy makes a new delivery. */
 function demoFingerprint(scale: string, seed: number): string {
   const h = createHash('sha256').update(`${scale}:${seed}`);
-  for (const dir of ['data-loaders/demo', 'policies']) {
+  for (const dir of ['data-loaders/demo', 'policies', 'config']) {
     for (const f of readdirSync(join(ROOT, dir)).sort()) h.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
   return h.digest('hex').slice(0, 16);
