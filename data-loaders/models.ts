@@ -67,9 +67,25 @@ export interface ModelResult {
 
 export type Progress = (line: string) => void;
 
-/** Materialise every model. Throws naming the model (and its file) that failed. */
+/** Create the macros in sql/macros (each file a `create or replace macro …`): rules several models share. */
+export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Promise<string[]> {
+  const names: string[] = [];
+  for (const path of sqlFiles(join(sqlDir, 'macros'))) {
+    try {
+      await conn.run(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new Error(`macro ${basename(path, '.sql')} (${path}) failed: ${(err as Error).message}`);
+    }
+    names.push(basename(path, '.sql'));
+  }
+  return names;
+}
+
+/** Create the macros, then materialise every model. Throws naming the model (and its file) that failed. */
 export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, progress = (() => {}) as Progress } = {}): Promise<ModelResult[]> {
   const results: ModelResult[] = [];
+  const macros = await createMacros(conn, sqlDir);
+  if (macros.length) progress(`  macros       ${macros.join(', ')}`);
   for (const m of discoverModels(sqlDir)) {
     const t0 = performance.now();
     try {

@@ -8,10 +8,6 @@ with monthly as (
     select * from mart_fund_monthly
 ),
 
-bands as (
-    select * from cfg_surplus_band
-),
-
 annual as (
     select
         city,
@@ -47,29 +43,7 @@ statused as (
         case
             when annual.expenditure_total > 0 then round(annual.balance_end * 12 / annual.expenditure_total, 2)::decimal(12, 2)
         end as months_payable,
-        (
-            select bands.status
-            from bands
-            where (
-                    bands.basis = 'balance'
-                    and (bands.min_value is null or annual.balance_end > bands.min_value
-                        or (bands.min_inclusive and annual.balance_end = bands.min_value))
-                    and (bands.max_value is null or annual.balance_end < bands.max_value
-                        or (bands.max_inclusive and annual.balance_end = bands.max_value))
-                )
-                or (
-                    bands.basis = 'months_payable'
-                    and annual.expenditure_total > 0
-                    and (bands.min_value is null
-                        or annual.balance_end * 12 > bands.min_value * annual.expenditure_total
-                        or (bands.min_inclusive and annual.balance_end * 12 = bands.min_value * annual.expenditure_total))
-                    and (bands.max_value is null
-                        or annual.balance_end * 12 < bands.max_value * annual.expenditure_total
-                        or (bands.max_inclusive and annual.balance_end * 12 = bands.max_value * annual.expenditure_total))
-                )
-            order by bands.sort_order
-            limit 1
-        ) as own_status,
+        surplus_status(annual.balance_end, annual.expenditure_total, 12) as own_status,
     from annual
 ),
 

@@ -12,10 +12,6 @@ policies as (
     select * from policy_scheme
 ),
 
-bands as (
-    select * from cfg_surplus_band
-),
-
 monthly_flows as (
     select
         city,
@@ -129,31 +125,7 @@ statused as (
             when accumulated.expenditure_12m > 0
                 then round(accumulated.cumulative_balance * accumulated.months_in_12m_window / accumulated.expenditure_12m, 2)::decimal(12, 2)
         end as months_payable_12m,
-        (
-            select bands.status
-            from bands
-            where (
-                    bands.basis = 'balance'
-                    and (bands.min_value is null or accumulated.cumulative_balance > bands.min_value
-                        or (bands.min_inclusive and accumulated.cumulative_balance = bands.min_value))
-                    and (bands.max_value is null or accumulated.cumulative_balance < bands.max_value
-                        or (bands.max_inclusive and accumulated.cumulative_balance = bands.max_value))
-                )
-                or (
-                    bands.basis = 'months_payable'
-                    and accumulated.expenditure_12m > 0
-                    and (bands.min_value is null
-                        or accumulated.cumulative_balance * accumulated.months_in_12m_window > bands.min_value * accumulated.expenditure_12m
-                        or (bands.min_inclusive
-                            and accumulated.cumulative_balance * accumulated.months_in_12m_window = bands.min_value * accumulated.expenditure_12m))
-                    and (bands.max_value is null
-                        or accumulated.cumulative_balance * accumulated.months_in_12m_window < bands.max_value * accumulated.expenditure_12m
-                        or (bands.max_inclusive
-                            and accumulated.cumulative_balance * accumulated.months_in_12m_window = bands.max_value * accumulated.expenditure_12m))
-                )
-            order by bands.sort_order
-            limit 1
-        ) as own_status_12m,
+        surplus_status(accumulated.cumulative_balance, accumulated.expenditure_12m, accumulated.months_in_12m_window) as own_status_12m,
         coalesce(single_account_months.single_account, false) as single_account,
     from accumulated
     left join single_account_months
