@@ -25,13 +25,19 @@ national as (
     limit 1
 ),
 
+period as (
+    select * from int_extract_period_bounded
+),
+
 enrolment_years as (
+    -- coverage years, bounded by the data's period (no year after the last flow)
     select
         person_no,
         city,
         scheme,
-        unnest(range(year(coverage_start), year(coverage_end) + 1))::integer as year,
+        unnest(range(year(coverage_start), least(year(coverage_end), period.last_year) + 1))::integer as year,
     from enrolments
+    cross join period
 ),
 
 -- Distinct persons are counted as rows of a distinct set (persons per scheme, then per city for
@@ -111,13 +117,17 @@ city_names as (
 ),
 
 keys as (
-    select city, scheme, year from participants
-    union
-    select city, scheme, year from financing
-    union
-    select city, scheme, year from services
-    union
-    select city, scheme, year from fund_annual
+    -- years of the data's period only: next year's contributions paid in advance make no row
+    select * from (
+        select city, scheme, year from participants
+        union
+        select city, scheme, year from financing
+        union
+        select city, scheme, year from services
+        union
+        select city, scheme, year from fund_annual
+    )
+    where year <= (select last_year from period)
 ),
 
 final as (

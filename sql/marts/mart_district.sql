@@ -27,14 +27,20 @@ areas as (
         on policy.admdvs = reference.admdvs
 ),
 
+period as (
+    select * from int_extract_period_bounded
+),
+
 enrolment_years as (
+    -- coverage years, bounded by the data's period (no year after the last flow)
     select
         person_no,
         city,
         admdvs,
         scheme,
-        unnest(range(year(coverage_start), year(coverage_end) + 1))::integer as year,
+        unnest(range(year(coverage_start), least(year(coverage_end), period.last_year) + 1))::integer as year,
     from enrolments
+    cross join period
 ),
 
 participants as (
