@@ -30,14 +30,7 @@ period as (
 ),
 
 enrolment_years as (
-    -- coverage years, bounded by the data's period (no year after the last flow)
-    select
-        person_no,
-        city,
-        scheme,
-        unnest(range(year(coverage_start), least(year(coverage_end), period.last_year) + 1))::integer as year,
-    from enrolments
-    cross join period
+    select * from int_enrolment_years_expanded
 ),
 
 -- Distinct persons are counted as rows of a distinct set (persons per scheme, then per city for

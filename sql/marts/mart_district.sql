@@ -2,11 +2,7 @@
 -- participants by the enrolment's admdvs and coverage years; beneficiaries and amounts by the
 -- settlement's admdvs and year of service_month; contributions by the enrolment's admdvs and cash
 -- year. An admdvs equal to the city code means the delivery gave no district (is_district false).
-with enrolments as (
-    select * from stg_enrolment
-),
-
-settlements as (
+with settlements as (
     select * from int_settlements_schemed
 ),
 
@@ -27,20 +23,8 @@ areas as (
         on policy.admdvs = reference.admdvs
 ),
 
-period as (
-    select * from int_extract_period_bounded
-),
-
 enrolment_years as (
-    -- coverage years, bounded by the data's period (no year after the last flow)
-    select
-        person_no,
-        city,
-        admdvs,
-        scheme,
-        unnest(range(year(coverage_start), least(year(coverage_end), period.last_year) + 1))::integer as year,
-    from enrolments
-    cross join period
+    select * from int_enrolment_years_expanded
 ),
 
 participants as (
