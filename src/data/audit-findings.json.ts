@@ -1,8 +1,13 @@
 // mart_audit_findings, for 基金监管: counts and amounts by rule, district and institution, and a
-// capped list of findings. Persons appear only as a pseudonym (a hash of the person number).
+// capped list of findings. Persons appear only as a pseudonym: the warehouse's keyed hash (the
+// HMAC that hides resident IDs) of the person number, so nobody without the key can tie a
+// pseudonym back to a person number by trying them all.
+import { resolveDbPath } from '../../data-loaders/db.ts';
+import { hmacSql, loadIdKey } from '../../data-loaders/ingest/certHash.ts';
 import { printJson, rowsOf } from './lib/mart.ts';
 
 const LIST_CAP = 300;
+const pseudonym = (personNo: string) => `'P' || upper(left(${hmacSql(loadIdKey(resolveDbPath()), `'person:' || ${personNo}`)}, 10))`;
 
 await printJson(async (conn) => {
   const findings = `
@@ -22,7 +27,7 @@ await printJson(async (conn) => {
         select
             findings.*,
             findings.actual_fund_amt - findings.expected_fund_amt as excess_amt,
-            'P' || upper(left(md5('ltci-site:' || settlements.person_no), 10)) as person_pseudonym,
+            ${pseudonym('settlements.person_no')} as person_pseudonym,
             settlements.admdvs,
             coalesce(areas.area_name, settlements.admdvs) as district_name,
             settlements.institution_code,
