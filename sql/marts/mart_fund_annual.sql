@@ -67,21 +67,14 @@ final as (
         statused.balance_end,
         statused.surplus_rate,
         statused.months_payable,
-        case
-            when statused.single_account and statused.scheme <> 'all' then all_rows.own_status
-            -- flows of persons with no enrolment (the audit's not_enrolled) belong to no scheme's fund
-            when statused.scheme = 'unassigned' then null
-            else statused.own_status
-        end as surplus_status,
+        judged_status(
+            status_basis(statused.single_account, statused.scheme), statused.own_status, all_rows.own_status
+        ) as surplus_status,
         statused.own_status as scheme_own_status,
         statused.single_account,
+        status_basis(statused.single_account, statused.scheme) as status_basis,
         case
-            when statused.single_account and statused.scheme <> 'all' then 'all'
-            when statused.scheme = 'unassigned' then 'none'
-            else 'scheme'
-        end as status_basis,
-        case
-            when statused.single_account and statused.scheme <> 'all' then all_rows.months_payable
+            when status_basis(statused.single_account, statused.scheme) = 'all' then all_rows.months_payable
             else statused.months_payable
         end as status_months_payable,
         statused.first_month,

@@ -155,20 +155,13 @@ final as (
         statused.flows,
         statused.flows > 0 as has_flows,
         statused.single_account,
-        case
-            when statused.single_account and statused.scheme <> 'all' then 'all'
-            -- flows of persons with no enrolment belong to no scheme's fund: not judged
-            when statused.scheme = 'unassigned' then 'none'
-            else 'scheme'
-        end as status_basis,
+        status_basis(statused.single_account, statused.scheme) as status_basis,
         statused.expenditure_12m,
         statused.months_in_12m_window,
         statused.months_payable_12m,
-        case
-            when statused.single_account and statused.scheme <> 'all' then all_rows.own_status_12m
-            when statused.scheme = 'unassigned' then null
-            else statused.own_status_12m
-        end as surplus_status_12m,
+        judged_status(
+            status_basis(statused.single_account, statused.scheme), statused.own_status_12m, all_rows.own_status_12m
+        ) as surplus_status_12m,
         lag(statused.income_total) over by_month as income_total_prev_month,
         lag(statused.expenditure_total) over by_month as expenditure_total_prev_month,
         lag(statused.income_total, 12) over by_month as income_total_prev_year,
