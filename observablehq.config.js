@@ -1,13 +1,12 @@
 // Observable Framework config for the dashboards (Simplified Chinese, offline).
-// Offline: no Google Fonts (globalStylesheets: []), every library imported by bare name from
-// node_modules in the pages, no search (MiniSearch cannot tokenise unspaced Chinese anyway).
+// Offline and Chinese settings shared with the public site: config/framework.js. Every library is imported by bare name from
+// node_modules in the pages.
 // `<html lang="zh-CN">` and the footer's as-of date are written by data-loaders/site/buildSite.ts.
-import {readFileSync} from "node:fs";
+import {offlineChinese, site} from "./config/framework.js";
 import {reportPaths} from "./data-loaders/report/reportPaths.mjs";
 
-const site = JSON.parse(readFileSync(new URL("./config/site.json", import.meta.url), "utf8"));
-
 export default {
+  ...offlineChinese,
   root: "src",
   output: process.env.LTCI_SITE_OUT ?? "dist",
   title: "长护险基金数据仓库",
@@ -26,13 +25,7 @@ export default {
   ],
   // One monthly report page per month (src/reports/[month].md).
   dynamicPaths: reportPaths,
-  globalStylesheets: [],
-  style: "style.css",
-  search: false,
-  pager: true,
-  toc: {label: "本页内容", show: true},
-  // Links end in .html so the site works on any intranet web server, rewrites or not.
-  preserveExtension: true,
-  head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN";</script>`,
+  // Internal: not for search engines.
+  head: `<meta name="robots" content="noindex">${offlineChinese.head}`,
   footer: `<span class="ltci-footer">${site.publisher} · 数据截至 <span id="ltci-asof">（见各页来源说明）</span> · 内部资料，注意保密</span>`
 };

@@ -1,13 +1,12 @@
 // Observable Framework config for the PUBLIC disclosure site (社会保险法第七十条: fund income,
 // expenditure and balance; participants and beneficiaries; designated institutions; policy).
 // Its own root (src-public/) so that no internal page or data file can end up in dist-public/.
-// Offline like the main site: no Google Fonts, libraries by bare name from node_modules, no search.
+// Offline and Chinese like the main site (config/framework.js); libraries by bare name from node_modules.
 // Built by `npm run build:public` (data-loaders/public/buildPublic.ts).
-import {readFileSync} from "node:fs";
-
-const site = JSON.parse(readFileSync(new URL("./config/site.json", import.meta.url), "utf8"));
+import {offlineChinese, site} from "./config/framework.js";
 
 export default {
+  ...offlineChinese,
   root: "src-public",
   output: process.env.LTCI_PUBLIC_OUT ?? "dist-public",
   title: "长期护理保险基金信息公开",
@@ -20,13 +19,5 @@ export default {
     {name: "开放数据", path: "/data"},
     {name: "说明", path: "/about"}
   ],
-  globalStylesheets: [],
-  style: "style.css",
-  search: false,
-  pager: true,
-  toc: {label: "本页内容", show: true},
-  preserveExtension: true,
-  // No favicon request (a 404 in the console otherwise).
-  head: `<link rel="icon" href="data:,"><script>document.documentElement.lang = "zh-CN";</script>`,
   footer: `<span class="pub-footer">${site.publisher} · 长期护理保险基金信息公开 · 依据《中华人民共和国社会保险法》第七十条 · 人数1至10显示为“&lt;10”</span>`
 };

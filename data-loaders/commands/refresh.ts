@@ -31,12 +31,14 @@ export function configuredDeliveries(option: string | undefined, env = process.e
   return (config.deliveries as string[]).map((d) => resolve(root, d));
 }
 
-/** Fingerprint of what the demo depends on: a changed generator or policy makes a new delivery. */
+/** Fingerprint of what the demo depends on: a changed generator, policy or area list makes a new delivery. */
 function demoFingerprint(scale: string, seed: number): string {
   const h = createHash('sha256').update(`${scale}:${seed}`);
-  for (const dir of ['data-loaders/demo', 'policies', 'config']) {
-    for (const f of readdirSync(join(ROOT, dir)).sort()) h.update(f).update(readFileSync(join(ROOT, dir, f)));
-  }
+  const files = [
+    ...['data-loaders/demo', 'policies'].flatMap((dir) => readdirSync(join(ROOT, dir)).sort().map((f) => join(dir, f))),
+    'config/admdvs.json',
+  ];
+  for (const f of files) h.update(f).update(readFileSync(join(ROOT, f)));
   return h.digest('hex').slice(0, 16);
 }
 
