@@ -196,7 +196,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
         coalesce(d.district_name, a.area_name) as district_name,
         d.participants, d.beneficiaries,
     from mart_district as d
-    left join (select admdvs, any_value(area_name) as area_name from policy_area group by admdvs) as a using (admdvs)
+    left join int_areas_named as a using (admdvs)
     where d.scheme = 'all'
     order by d.city, d.year, d.admdvs`) : [];
   const profile = (await hasTable(conn, 'mart_beneficiary_profile')) ? await rows(conn, `
@@ -348,7 +348,7 @@ export async function institutions(conn: DuckDBConnection): Promise<{ list: Publ
         strftime(i.designated_from, '%Y-%m-%d') as designated_from,
         strftime(i.designated_to, '%Y-%m-%d') as designated_to,
     from stg_institution as i
-    left join (select admdvs, any_value(area_name) as area_name from policy_area group by admdvs) as a using (admdvs)
+    left join int_areas_named as a using (admdvs)
     order by i.city, i.admdvs, i.category, i.institution_name`);
   const counts = await rows(conn, `
     select

@@ -12,15 +12,10 @@ flows as (
 ),
 
 areas as (
-    -- names from the area reference (config/admdvs.json), else the policy's own area name
     select
-        coalesce(reference.admdvs, policy.admdvs) as admdvs,
-        coalesce(reference.name, policy.area_name) as district_name,
-    from ref_admdvs as reference
-    full join (
-        select admdvs, min(area_name) as area_name from policy_area group by admdvs
-    ) as policy
-        on policy.admdvs = reference.admdvs
+        admdvs,
+        area_name as district_name,
+    from int_areas_named
 ),
 
 enrolment_years as (

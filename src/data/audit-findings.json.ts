@@ -21,7 +21,7 @@ await printJson(async (conn) => {
         select institution_code, any_value(institution_name) as institution_name from stg_institution group by all
     ),
     areas as (
-        select admdvs, any_value(district_name) as area_name from mart_district group by all
+        select admdvs, area_name from int_areas_named
     ),
     final as (
         select
