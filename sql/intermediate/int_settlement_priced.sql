@@ -21,32 +21,36 @@ institutions as (
     select * from stg_institution
 ),
 
+-- The price rule is chosen once per (policy, service type, hospital grade) that settlements carry,
+-- not once per settlement.
+price_keys as (
+    select distinct
+        policy_id,
+        service_type,
+        hospital_grade,
+    from checked
+),
+
 price_rule as (
     select
-        checked.settlement_id,
+        price_keys.policy_id,
+        price_keys.service_type,
+        price_keys.hospital_grade,
         policy_services.method,
         policy_services.rate,
         policy_services.ratio,
         policy_services.hospital_grade as priced_grade,
         policy_services.monthly_cap,
         policy_services.hours_per_visit,
-    from checked
+    from price_keys
     inner join policy_services
-        on policy_services.policy_id = checked.policy_id
-        and policy_services.service_type = checked.service_type
-        and (policy_services.hospital_grade is null or policy_services.hospital_grade = checked.hospital_grade)
+        on policy_services.policy_id = price_keys.policy_id
+        and policy_services.service_type = price_keys.service_type
+        and (policy_services.hospital_grade is null or policy_services.hospital_grade = price_keys.hospital_grade)
     qualify row_number() over (
-        partition by checked.settlement_id
+        partition by price_keys.policy_id, price_keys.service_type, price_keys.hospital_grade
         order by policy_services.hospital_grade nulls last
     ) = 1
-),
-
--- Cities that deliver home-visit records (any visit at one of the city's institutions).
-visit_cities as (
-    select distinct institutions.city,
-    from visits
-    inner join institutions
-        on institutions.institution_code = visits.institution_code
 ),
 
 recorded_hours as (
@@ -60,22 +64,41 @@ recorded_hours as (
     group by all
 ),
 
--- Two non-reversed settlements for the same person, city, service type and month: the one with the
--- smallest settlement_id stands, every later one is the duplicate.
-duplicate_rank as (
+-- Cities that deliver home-visit records (any visit at one of the city's institutions): the
+-- institutions of the recorded hours, so the visits are read once.
+visit_cities as (
+    select distinct institutions.city,
+    from (select distinct institution_code from recorded_hours) as visit_institutions
+    inner join institutions
+        on institutions.institution_code = visit_institutions.institution_code
+),
+
+-- The recorded hours of each settlement, joined on narrow rows (settlement_id only).
+settlement_hours as (
     select
-        settlement_id,
-        row_number() over (
-            partition by person_no, city, service_type, service_month
-            order by settlement_id
-        ) as duplicate_rank,
-        first_value(settlement_id) over (
-            partition by person_no, city, service_type, service_month
-            order by settlement_id
-        ) as duplicate_of,
+        checked.settlement_id,
+        recorded_hours.recorded_hours,
+    from checked
+    inner join recorded_hours
+        on recorded_hours.person_no = checked.person_no
+        and recorded_hours.institution_code = checked.institution_code
+        and recorded_hours.service_month = checked.service_month
+),
+
+-- Two non-reversed settlements for the same person, city, service type and month: the one with the
+-- smallest settlement_id stands, every later one is the duplicate (only groups of two or more kept).
+duplicate_groups as (
+    select
+        person_no,
+        city,
+        service_type,
+        service_month,
+        min(settlement_id) as duplicate_of,
     from checked
     where not is_reversal
         and not is_reversed
+    group by all
+    having count(*) > 1
 ),
 
 priced as (
@@ -107,20 +130,33 @@ priced as (
             2
         )::decimal(18, 2) as priced_fund_amt,
         visit_cities.city is not null as city_keeps_visit_records,
-        coalesce(recorded_hours.recorded_hours, 0)::decimal(18, 2) as recorded_hours,
-        coalesce(duplicate_rank.duplicate_rank, 1) > 1 as is_duplicate,
-        case when duplicate_rank.duplicate_rank > 1 then duplicate_rank.duplicate_of end as duplicate_of,
+        coalesce(settlement_hours.recorded_hours, 0)::decimal(18, 2) as recorded_hours,
+        coalesce(
+            not checked.is_reversal
+                and not checked.is_reversed
+                and checked.settlement_id > duplicate_groups.duplicate_of,
+            false
+        ) as is_duplicate,
+        case
+            when not checked.is_reversal
+                and not checked.is_reversed
+                and checked.settlement_id > duplicate_groups.duplicate_of
+                then duplicate_groups.duplicate_of
+        end as duplicate_of,
     from checked
     left join price_rule
-        on price_rule.settlement_id = checked.settlement_id
+        on price_rule.policy_id = checked.policy_id
+        and price_rule.service_type = checked.service_type
+        and price_rule.hospital_grade is not distinct from checked.hospital_grade
     left join visit_cities
         on visit_cities.city = checked.city
-    left join recorded_hours
-        on recorded_hours.person_no = checked.person_no
-        and recorded_hours.institution_code = checked.institution_code
-        and recorded_hours.service_month = checked.service_month
-    left join duplicate_rank
-        on duplicate_rank.settlement_id = checked.settlement_id
+    left join settlement_hours
+        on settlement_hours.settlement_id = checked.settlement_id
+    left join duplicate_groups
+        on duplicate_groups.person_no is not distinct from checked.person_no
+        and duplicate_groups.city is not distinct from checked.city
+        and duplicate_groups.service_type is not distinct from checked.service_type
+        and duplicate_groups.service_month is not distinct from checked.service_month
 ),
 
 -- Path 0: reversal rows and the settlements they reverse are never findings.
