@@ -50,11 +50,23 @@ const FORMAT: Record<ColumnType, { rule: string; message: (c: Column) => string 
   bool: { rule: 'bool_format', message: () => '应为 true/false、1/0、通过/不通过 或 是/否 / true or false expected' },
 };
 
-/** GB 11643 check character of the first 17 digits, as SQL over a text expression. */
-export function certChecksumOk(t: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.map((w, i) => `(ascii(substr(${t}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
-  return `substr('10X98765432', ((${sum}) % 11) + 1, 1) = substr(${t}, 18, 1)`;
+const CERT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The first 17 characters of a resident ID as two integers (digits 1–9, 10–17; NULL unless digits). */
+export function certDigitColumns(t: string): { head: string; tail: string } {
+  return { head: `try_cast(substr(${t}, 1, 9) as integer)`, tail: `try_cast(substr(${t}, 10, 8) as integer)` };
+}
+
+/**
+ * GB 11643 check character, as SQL: `head`, `tail` are the ID's digits 1–9 and 10–17 as integers
+ * (certDigitColumns, computed once in an earlier projection), `t` the ID's text. Each digit is
+ * taken by integer division — about a third of the CPU of 17 substr() calls on 5 M IDs.
+ */
+export function certChecksumOk(head: string, tail: string, t: string): string {
+  const digits = (n: string, weights: number[]) =>
+    weights.map((w, i) => `(${n} // ${10 ** (weights.length - 1 - i)}) % 10 * ${w}`).join(' + ');
+  const sum = `${digits(head, CERT_WEIGHTS.slice(0, 9))} + ${digits(tail, CERT_WEIGHTS.slice(9))}`;
+  return `substr('10X98765432', ((${sum}) % 11)::integer + 1, 1) = substr(${t}, 18, 1)`;
 }
 
 /** SQL parsing the text column `t` to the column's type; NULL when empty or malformed. */
@@ -73,15 +85,18 @@ function parseExpr(column: Column, t: string, idKey: Buffer): string {
       return `case when lower(${t}) in (${TRUE.map(str).join(', ')}) then true when lower(${t}) in (${FALSE.map(str).join(', ')}) then false end`;
     case 'admdvs':
       return `case when ${matches(RE.admdvs)} then ${t} end`;
-    case 'cert':
-      return `case when ${matches(RE.cert)} and ${certChecksumOk(t)} then ${hmacSql(idKey, t)} end`;
+    case 'cert': {
+      const { head, tail } = certDigitNames(column);
+      return `case when ${matches(RE.cert)} and ${certChecksumOk(head, tail, t)} then ${hmacSql(idKey, t)} end`;
+    }
     case 'date':
       // Fast path for YYYY-MM-DD (a plain cast), then the other two forms.
       return `case when length(${t}) = 10 and substr(${t}, 5, 1) = '-' and substr(${t}, 8, 1) = '-' then try_cast(${t} as date) when ${matches(RE.date)} then try_strptime(translate(${t}, '-/', ''), '%Y%m%d')::date end`;
     case 'month':
       return `case when ${matches(RE.month)} then try_strptime(left(replace(${t}, '-', ''), 6) || '01', '%Y%m%d')::date end`;
     case 'timestamp':
-      return `case when ${matches(RE.timestamp)} then try_cast(regexp_replace(${t}, '^(\\d{4})[-/]?(\\d{2})[-/]?(\\d{2})[ T]', '\\1-\\2-\\3 ') as timestamp) end`;
+      // Fast path for YYYY-MM-DD HH:MM:SS (a plain cast), then the other forms.
+      return `case when length(${t}) = 19 and substr(${t}, 5, 1) = '-' and substr(${t}, 8, 1) = '-' and substr(${t}, 11, 1) = ' ' and ${matches(RE.timestamp)} then try_cast(${t} as timestamp) when ${matches(RE.timestamp)} then try_cast(regexp_replace(${t}, '^(\\d{4})[-/]?(\\d{2})[-/]?(\\d{2})[ T]', '\\1-\\2-\\3 ') as timestamp) end`;
     case 'money':
       return `case when ${matches(RE.money)} then try_cast(${t} as decimal(18,2)) end`;
     case 'decimal':
@@ -89,6 +104,11 @@ function parseExpr(column: Column, t: string, idKey: Buffer): string {
     case 'int':
       return `case when ${matches(RE.int)} then try_cast(split_part(${t}, '.', 1) as integer) end`;
   }
+}
+
+/** Names of the integer columns certDigitColumns adds for a resident-ID column. */
+function certDigitNames(column: Column): { head: string; tail: string } {
+  return { head: ident(`__${column.name}_head`), tail: ident(`__${column.name}_tail`) };
 }
 
 function defaultExpr(column: Column): string | undefined {
@@ -173,9 +193,18 @@ export function checkSql(kind: Kind, idKey: Buffer, src: string, withLine: boole
   const typed = kind.columns.map((c) => `${ident(c.name)} as ${ident(storedName(c))}`);
   const line = withLine ? '__line, ' : '';
   const keyHash = `hash(${kind.key.map(ident).join(', ')}) as __key_hash`;
+  // Resident IDs: their digits as integers, once, before the checksum reads them.
+  const digits = kind.columns
+    .filter((c) => c.type === 'cert')
+    .flatMap((c) => {
+      const names = certDigitNames(c);
+      const exprs = certDigitColumns(ident(c.name));
+      return [`${exprs.head} as ${names.head}`, `${exprs.tail} as ${names.tail}`];
+    });
+  const source = digits.length ? `(select *, ${digits.join(', ')} from ${src})` : src;
   const sql = `with parsed as (
     select ${line}${parsed.join(',\n        ')}
-    from ${src}
+    from ${source}
 ),
 typed as (
     select *, ${finals.join(',\n        ')}
