@@ -1,10 +1,12 @@
 // `npm run bench [-- --json] [--scale tiny|small|city] [--no-increment] [--keep DIR]`: the city-scale
 // benchmark (docs/performance.md). Progress goes to stderr; --json prints one object on stdout.
-// `npm run bench -- --site [--json]`: the site build on the default (small demo) warehouse and the
-// data each page loads, instead.
+// `npm run bench -- --site [--json]`: the site build on the default (small demo) warehouse, the
+// data each page loads and each page's first render in headless Chromium, instead; exits 1 when a
+// page has a console error or asks another host (`error` in the JSON).
 import { parseArgs } from 'node:util';
 import type { DemoScale } from '../data-loaders/demo/index.ts';
 import { runBench, type BenchResult } from './runBench.ts';
+import { FIRST_RENDER_TARGET_MS } from './firstRender.ts';
 import { measureSite, PAGE_DATA_TARGET_KB, SITE_BUILD_TARGET_S } from './site.ts';
 
 const { values } = parseArgs({
@@ -23,8 +25,15 @@ if (values.site) {
   if (values.json) console.log(JSON.stringify(site, null, 2));
   else {
     console.log(`site build ${site.site_build_s} s (target ≤ ${SITE_BUILD_TARGET_S} s: ${site.met.site_build_s ? 'met' : 'NOT met'}), peak ${site.peak_rss_mb} MB`);
-    console.log(`data per page (target ≤ ${PAGE_DATA_TARGET_KB} KB: ${site.met.page_data_kb ? 'met' : 'NOT met'}):`);
-    for (const p of site.pages) console.log(`  ${p.page.padEnd(40)} ${String(p.files).padStart(3)} files ${p.kb.toFixed(1).padStart(8)} KB`);
+    console.log(`data per page (target ≤ ${PAGE_DATA_TARGET_KB} KB: ${site.met.page_data_kb ? 'met' : 'NOT met'}); first render, the last of ${site.first_render.runs} runs (target ≤ ${FIRST_RENDER_TARGET_MS} ms: ${site.met.first_render ? 'met' : 'NOT met'}):`);
+    for (const p of site.pages) {
+      console.log(`  ${p.page.padEnd(40)} ${String(p.files).padStart(3)} files ${p.kb.toFixed(1).padStart(8)} KB ${p.first_render_ms.toFixed(0).padStart(6)} ms  (runs ${p.first_render_runs_ms.join(' / ')}; FCP ${p.fcp_ms}, cells ${p.content_ms})`);
+    }
+    console.log(`largest page data ${site.max_page_kb} KB, slowest first render ${site.max_first_render_ms} ms, load average ${site.load_avg.join(' ')}`);
+  }
+  if (site.error) {
+    console.error(`\nFAILED: pages with errors:\n${site.error}`);
+    process.exit(1);
   }
   process.exit(0);
 }

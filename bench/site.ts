@@ -1,13 +1,17 @@
 // `npm run bench -- --site`: the site build on the default warehouse (the small demo of
-// `ltci refresh`), timed as a child process, and the data each page loads: the sum of the files
-// its FileAttachments register (`registerFile(…, {"path": "./_file/…", …})` in the built HTML).
+// `ltci refresh`), timed as a child process, the data each page loads: the sum of the files
+// its FileAttachments register (`registerFile(…, {"path": "./_file/…", …})` in the built HTML),
+// and each page's first render in headless Chromium on loopback (bench/firstRender.ts).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { CHROMIUM, FIRST_RENDER_TARGET_MS, measureFirstRender, type FirstRender } from './firstRender.ts';
 import { measureChild, REPO } from './measure.ts';
 
 export const PAGE_DATA_TARGET_KB = 500;
 export const SITE_BUILD_TARGET_S = 120;
+/** Runs of each page's first render (a fresh browser context each); the last is kept. */
+export const RENDER_RUNS = 2;
 
 export interface PageData {
   page: string;
@@ -15,13 +19,21 @@ export interface PageData {
   kb: number;
 }
 
+export type SitePage = PageData & Omit<FirstRender, 'page'>;
+
 export interface SiteResult {
   db: string;
   site_build_s: number;
   peak_rss_mb: number | null;
-  pages: PageData[];
+  pages: SitePage[];
   max_page_kb: number;
-  met: { site_build_s: boolean; page_data_kb: boolean };
+  /** The largest `first_render_ms` of any page (bench/firstRender.ts: the last of `runs` runs). */
+  max_first_render_ms: number;
+  first_render: { runs: number; kept: 'last'; target_ms: number; chromium: string };
+  met: { site_build_s: boolean; page_data_kb: boolean; first_render: boolean };
+  /** null, or what went wrong in a page (console errors, foreign hosts…): the bench then exits 1. */
+  error: string | null;
+  load_avg: number[];
 }
 
 function walk(dir: string): string[] {
@@ -43,6 +55,31 @@ export function pageData(siteDir: string): PageData[] {
   return pages.sort((a, b) => b.kb - a.kb);
 }
 
+export interface SitePages {
+  pages: SitePage[];
+  max_page_kb: number;
+  max_first_render_ms: number;
+  /** null, or each page with errors and what they were. */
+  error: string | null;
+}
+
+/** Each page of a built site: the data it registers and its first render (bench/firstRender.ts). */
+export async function sitePages(siteDir: string, opts: { runs?: number; log?: (line: string) => void } = {}): Promise<SitePages> {
+  const data = pageData(siteDir);
+  const renders = new Map((await measureFirstRender(siteDir, { runs: opts.runs ?? RENDER_RUNS, pages: data.map((p) => p.page), log: opts.log })).map((f) => [f.page, f]));
+  const pages: SitePage[] = data.map((p) => {
+    const { page: _, ...f } = renders.get(p.page)!;
+    return { ...p, ...f };
+  });
+  const failed = pages.filter((p) => p.errors.length > 0);
+  return {
+    pages,
+    max_page_kb: Math.max(0, ...pages.map((p) => p.kb)),
+    max_first_render_ms: Math.max(0, ...pages.map((p) => p.first_render_ms)),
+    error: failed.length ? failed.map((p) => `${p.page}: ${p.errors.join('; ')}`).join('\n') : null,
+  };
+}
+
 export async function measureSite(log: (line: string) => void = () => {}): Promise<SiteResult> {
   const out = mkdtempSync(join(tmpdir(), 'ltci-bench-site-'));
   const db = resolve(process.env.LTCI_DB ?? join(REPO, 'warehouse', 'ltci.duckdb'));
@@ -56,16 +93,25 @@ export async function measureSite(log: (line: string) => void = () => {}): Promi
       env: { LTCI_DB: copy, LTCI_SITE_OUT: site, OBSERVABLE_TELEMETRY_DISABLE: '1' },
       label: 'site build',
     });
-    const pages = pageData(site);
-    const max = Math.max(0, ...pages.map((p) => p.kb));
-    log(`  site build ${r.seconds.toFixed(1)} s, ${pages.length} pages, largest page data ${max} KB`);
+    log(`  site build ${r.seconds.toFixed(1)} s`);
+    log(`first render of each page in headless Chromium on 127.0.0.1 (${RENDER_RUNS} runs, fresh context each; the last is kept)`);
+    const { pages, max_page_kb: max, max_first_render_ms: maxRender, error } = await sitePages(site, { runs: RENDER_RUNS, log });
+    log(`  largest page data ${max} KB, slowest first render ${maxRender} ms${error ? '; pages with errors' : ''}`);
     return {
       db: relative(REPO, db),
       site_build_s: Math.round(r.seconds * 100) / 100,
       peak_rss_mb: r.peakRssMb === null ? null : Math.round(r.peakRssMb),
       pages,
       max_page_kb: max,
-      met: { site_build_s: r.seconds <= SITE_BUILD_TARGET_S, page_data_kb: max <= PAGE_DATA_TARGET_KB },
+      max_first_render_ms: maxRender,
+      first_render: { runs: RENDER_RUNS, kept: 'last', target_ms: FIRST_RENDER_TARGET_MS, chromium: CHROMIUM },
+      met: {
+        site_build_s: r.seconds <= SITE_BUILD_TARGET_S,
+        page_data_kb: max <= PAGE_DATA_TARGET_KB,
+        first_render: error === null && maxRender <= FIRST_RENDER_TARGET_MS,
+      },
+      error,
+      load_avg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
