@@ -16,10 +16,26 @@ export interface Warehouse {
   close(): void;
 }
 
+/**
+ * How much memory DuckDB may hold before it spills to `<warehouse>.tmp/`: LTCI_MEMORY_LIMIT
+ * (a DuckDB size, e.g. `2GB`) or 3 GB — so a city's delivery loads on a 4 GB machine. DuckDB's own
+ * default is 80 % of the RAM, and the ingest grows with the file up to it.
+ */
+export function memoryLimit(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.LTCI_MEMORY_LIMIT?.trim();
+  if (!value) return '3GB';
+  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    throw new Error(`LTCI_MEMORY_LIMIT=${value} is not a size DuckDB understands; write it like 2GB or 1500MB`);
+  }
+  return value;
+}
+
 /** Open (and on first use create) the warehouse file. Close it with `close()`. */
 export async function openWarehouse(path: string, { readOnly = false } = {}): Promise<Warehouse> {
   if (!readOnly) mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const config: Record<string, string> = { memory_limit: memoryLimit() };
+  if (readOnly) config.access_mode = 'READ_ONLY';
+  const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
   return {
     path,
