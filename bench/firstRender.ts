@@ -57,6 +57,8 @@ export interface FirstRenderOptions {
   runs?: number;
   /** Pages (paths relative to the site, e.g. `fund.html`); default every .html page. */
   pages?: string[];
+  /** Pages measured at once (default 1: the bench measures one page at a time; tests may run more). */
+  concurrency?: number;
   /** Give up on a page after this long (default 30 s): an error, not a time. */
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -194,11 +196,12 @@ export async function measureFirstRender(siteDir: string, opts: FirstRenderOptio
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const out: FirstRender[] = [];
-    for (const page of pages) {
+    const out: FirstRender[] = new Array(pages.length);
+    const measure = async (i: number) => {
+      const page = pages[i];
       const url = `${server.url}/${page.split('/').map(encodeURIComponent).join('/')}`;
       const all: { fcp: number; content: number; errors: string[] }[] = [];
-      for (let i = 0; i < runs; i++) all.push(await openOnce(browser, url, probe, timeoutMs));
+      for (let k = 0; k < runs; k++) all.push(await openOnce(browser!, url, probe, timeoutMs));
       const last = all[all.length - 1];
       const errors = [...new Set(all.flatMap((r) => r.errors))];
       const r: FirstRender = {
@@ -210,8 +213,13 @@ export async function measureFirstRender(siteDir: string, opts: FirstRenderOptio
         errors,
       };
       opts.log?.(`  ${page.padEnd(28)} first render ${r.first_render_runs_ms.join(' / ')} ms${errors.length ? `  ERRORS: ${errors.join('; ')}` : ''}`);
-      out.push(r);
-    }
+      out[i] = r;
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < pages.length) await measure(next++);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
     return out;
   } finally {
     await browser?.close();

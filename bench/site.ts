@@ -64,9 +64,9 @@ export interface SitePages {
 }
 
 /** Each page of a built site: the data it registers and its first render (bench/firstRender.ts). */
-export async function sitePages(siteDir: string, opts: { runs?: number; log?: (line: string) => void } = {}): Promise<SitePages> {
+export async function sitePages(siteDir: string, opts: { runs?: number; concurrency?: number; log?: (line: string) => void } = {}): Promise<SitePages> {
   const data = pageData(siteDir);
-  const renders = new Map((await measureFirstRender(siteDir, { runs: opts.runs ?? RENDER_RUNS, pages: data.map((p) => p.page), log: opts.log })).map((f) => [f.page, f]));
+  const renders = new Map((await measureFirstRender(siteDir, { runs: opts.runs ?? RENDER_RUNS, concurrency: opts.concurrency, pages: data.map((p) => p.page), log: opts.log })).map((f) => [f.page, f]));
   const pages: SitePage[] = data.map((p) => {
     const { page: _, ...f } = renders.get(p.page)!;
     return { ...p, ...f };
