@@ -91,6 +91,9 @@ covering_enrolment as (
         enrolment_spell_starts.year as enrolment_year,
         enrolment_spell_starts.spell_no > 0 as after_contribution_gap,
         enrolment_spell_starts.spell_start,
+        settlement_months.city,
+        settlement_months.service_month,
+        settlement_months.month_end,
     from settlement_months
     inner join enrolment_spell_starts
         on enrolment_spell_starts.person_no = settlement_months.person_no
@@ -103,90 +106,119 @@ covering_enrolment as (
     ) = 1
 ),
 
--- The city's policy for the enrolment's scheme in force on any day of the service month.
-policy_in_force as (
+-- The city's policy for the enrolment's scheme in force on any day of the service month: chosen once
+-- per city, scheme and month, then given to each settlement.
+policy_months as (
+    select distinct
+        city,
+        scheme,
+        service_month,
+        month_end,
+    from covering_enrolment
+),
+
+policy_for_month as (
     select
-        settlement_months.settlement_id,
+        policy_months.service_month,
         policies.*,
-    from settlement_months
-    inner join covering_enrolment
-        on covering_enrolment.settlement_id = settlement_months.settlement_id
+    from policy_months
     inner join policies
-        on policies.city = settlement_months.city
-        and policies.scheme = covering_enrolment.scheme
-        and policies.effective_from <= settlement_months.month_end
-        and coalesce(policies.effective_to, date '9999-12-31') >= settlement_months.service_month
+        on policies.city = policy_months.city
+        and policies.scheme = policy_months.scheme
+        and policies.effective_from <= policy_months.month_end
+        and coalesce(policies.effective_to, date '9999-12-31') >= policy_months.service_month
     qualify row_number() over (
-        partition by settlement_months.settlement_id
+        partition by policy_months.city, policy_months.scheme, policy_months.service_month
         order by policies.effective_from desc
     ) = 1
 ),
 
-later_policy as (
-    select distinct settlement_months.settlement_id,
-    from settlement_months
-    inner join covering_enrolment
-        on covering_enrolment.settlement_id = settlement_months.settlement_id
-    inner join policies
-        on policies.city = settlement_months.city
-        and policies.scheme = covering_enrolment.scheme
-        and policies.effective_from > settlement_months.month_end
+policy_in_force as (
+    select
+        covering_enrolment.settlement_id,
+        policy_for_month.* exclude (service_month),
+    from covering_enrolment
+    inner join policy_for_month
+        on policy_for_month.city = covering_enrolment.city
+        and policy_for_month.scheme = covering_enrolment.scheme
+        and policy_for_month.service_month = covering_enrolment.service_month
+),
+
+-- A later policy exists when the city's last policy for the scheme starts after the month.
+policy_last_starts as (
+    select
+        city,
+        scheme,
+        max(effective_from) as last_effective_from,
+    from policies
+    group by city, scheme
+),
+
+-- Each assessment's place among the person's assessments in the city, by conclusion_date, then
+-- assessment_id: the order the picks below follow.
+assessment_orders as (
+    select
+        *,
+        row_number() over (
+            partition by person_no, city
+            order by conclusion_date, assessment_id
+        ) as assessment_order,
+    from assessments
 ),
 
 -- Assessments of the person in the city, placed relative to the service month.
 assessment_candidates as (
     select
         settlement_months.settlement_id,
-        assessments.assessment_id,
-        assessments.conclusion_date,
-        assessments.approved and assessments.level >= policy_in_force.min_level as qualifies,
+        assessment_orders.assessment_id,
+        assessment_orders.assessment_order,
+        assessment_orders.conclusion_date,
+        assessment_orders.approved and assessment_orders.level >= policy_in_force.min_level as qualifies,
         case
-            when assessments.conclusion_date < settlement_months.service_month then 'before_month'
-            when assessments.conclusion_date <= settlement_months.month_end then 'in_month'
+            when assessment_orders.conclusion_date < settlement_months.service_month then 'before_month'
+            when assessment_orders.conclusion_date <= settlement_months.month_end then 'in_month'
             else 'after_month'
         end as timing,
     from settlement_months
     inner join policy_in_force
         on policy_in_force.settlement_id = settlement_months.settlement_id
-    inner join assessments
-        on assessments.person_no = settlement_months.person_no
-        and assessments.city = settlement_months.city
+    inner join assessment_orders
+        on assessment_orders.person_no = settlement_months.person_no
+        and assessment_orders.city = settlement_months.city
 ),
 
--- The latest assessment concluded before the month: it is in force for the month, whatever it says.
-assessment_before_month as (
-    select * from assessment_candidates
-    where timing = 'before_month'
-    qualify row_number() over (partition by settlement_id order by conclusion_date desc, assessment_id desc) = 1
-),
-
-qualifying_in_month as (
-    select * from assessment_candidates
-    where timing = 'in_month' and qualifies
-    qualify row_number() over (partition by settlement_id order by conclusion_date, assessment_id) = 1
-),
-
-qualifying_after_month as (
+-- One pass over the candidates per settlement: the latest assessment concluded before the month (it
+-- is in force for the month, whatever it says; ties: latest assessment_id), the first qualifying one
+-- concluded in the month (ties: smallest assessment_id) and the first qualifying one after the month.
+-- The candidates of a settlement are one person's in one city, so assessment_order orders them.
+assessment_picks as (
     select
         settlement_id,
-        min(conclusion_date) as first_conclusion_date,
+        arg_max_null(assessment_id, assessment_order) filter (
+            where timing = 'before_month'
+        ) as before_month_assessment_id,
+        arg_max_null(qualifies, assessment_order) filter (
+            where timing = 'before_month'
+        ) as before_month_qualifies,
+        arg_min_null(assessment_id, assessment_order) filter (
+            where timing = 'in_month' and qualifies
+        ) as qualifying_in_month_assessment_id,
+        count(*) filter (where timing = 'after_month' and qualifies) > 0 as qualifies_after_month,
+        min(conclusion_date) filter (where timing = 'after_month' and qualifies) as first_conclusion_date,
     from assessment_candidates
-    where timing = 'after_month' and qualifies
     group by settlement_id
 ),
 
 basis_assessment as (
     select
-        settlement_months.settlement_id,
+        settlement_id,
         case
-            when assessment_before_month.qualifies then assessment_before_month.assessment_id
-            else qualifying_in_month.assessment_id
+            when before_month_qualifies then before_month_assessment_id
+            else qualifying_in_month_assessment_id
         end as assessment_id,
-    from settlement_months
-    left join assessment_before_month
-        on assessment_before_month.settlement_id = settlement_months.settlement_id
-    left join qualifying_in_month
-        on qualifying_in_month.settlement_id = settlement_months.settlement_id
+        qualifies_after_month,
+        first_conclusion_date,
+    from assessment_picks
 ),
 
 designated as (
@@ -199,24 +231,18 @@ designated as (
         and coalesce(institutions.designated_to, date '9999-12-31') >= settlement_months.service_month
 ),
 
-area_in_policy as (
-    select distinct policy_in_force.settlement_id,
-    from policy_in_force
-    inner join covering_enrolment
-        on covering_enrolment.settlement_id = policy_in_force.settlement_id
-    inner join policy_areas
-        on policy_areas.policy_id = policy_in_force.policy_id
-        and policy_areas.admdvs in (covering_enrolment.enrolment_admdvs, policy_in_force.city)
+policy_area_codes as (
+    select distinct
+        policy_id,
+        admdvs,
+    from policy_areas
 ),
 
-service_in_policy as (
-    select distinct policy_in_force.settlement_id,
-    from policy_in_force
-    inner join settlement_months
-        on settlement_months.settlement_id = policy_in_force.settlement_id
-    inner join policy_services
-        on policy_services.policy_id = policy_in_force.policy_id
-        and policy_services.service_type = settlement_months.service_type
+policy_service_types as (
+    select distinct
+        policy_id,
+        service_type,
+    from policy_services
 ),
 
 final as (
@@ -255,19 +281,19 @@ final as (
             (basis.conclusion_date + to_months(policy_in_force.reassessment_months))::date
         ) as basis_valid_until,
         (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date as assessment_benefit_start,
-        qualifying_after_month.first_conclusion_date as later_conclusion_date,
+        basis_assessment.first_conclusion_date as later_conclusion_date,
         (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date as waiting_ends,
         -- the conditions (true = the condition holds; see docs/audit-rules.md)
         covering_enrolment.settlement_id is not null as is_enrolled,
         policy_in_force.settlement_id is not null as has_policy,
-        later_policy.settlement_id is not null as has_later_policy,
-        area_in_policy.settlement_id is not null as area_in_pilot,
+        coalesce(policy_last_starts.last_effective_from > settlement_months.month_end, false) as has_later_policy,
+        enrolment_area.policy_id is not null or city_area.policy_id is not null as area_in_pilot,
         basis.assessment_id is not null as has_approved_assessment,
         coalesce(basis.disability_months < policy_in_force.min_disability_months, false) as disability_too_short,
         coalesce(
             policy_in_force.benefits_from > settlement_months.month_end
             or (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date > settlement_months.month_end
-            or (basis.assessment_id is null and qualifying_after_month.settlement_id is not null),
+            or (basis.assessment_id is null and coalesce(basis_assessment.qualifies_after_month, false)),
             false
         ) as before_benefit_start,
         coalesce(
@@ -283,28 +309,32 @@ final as (
             false
         ) as in_waiting_period,
         settlement_months.institution_code is null or designated.settlement_id is not null as institution_designated,
-        service_in_policy.settlement_id is not null as service_covered,
+        policy_service_types.policy_id is not null as service_covered,
     from settlement_months
     left join covering_enrolment
         on covering_enrolment.settlement_id = settlement_months.settlement_id
     left join policy_in_force
         on policy_in_force.settlement_id = settlement_months.settlement_id
-    left join later_policy
-        on later_policy.settlement_id = settlement_months.settlement_id
+    left join policy_last_starts
+        on policy_last_starts.city = settlement_months.city
+        and policy_last_starts.scheme = covering_enrolment.scheme
     left join basis_assessment
         on basis_assessment.settlement_id = settlement_months.settlement_id
     left join assessments as basis
         on basis.assessment_id = basis_assessment.assessment_id
-    left join qualifying_after_month
-        on qualifying_after_month.settlement_id = settlement_months.settlement_id
     left join institutions
         on institutions.institution_code = settlement_months.institution_code
     left join designated
         on designated.settlement_id = settlement_months.settlement_id
-    left join area_in_policy
-        on area_in_policy.settlement_id = settlement_months.settlement_id
-    left join service_in_policy
-        on service_in_policy.settlement_id = settlement_months.settlement_id
+    left join policy_area_codes as enrolment_area
+        on enrolment_area.policy_id = policy_in_force.policy_id
+        and enrolment_area.admdvs = covering_enrolment.enrolment_admdvs
+    left join policy_area_codes as city_area
+        on city_area.policy_id = policy_in_force.policy_id
+        and city_area.admdvs = policy_in_force.city
+    left join policy_service_types
+        on policy_service_types.policy_id = policy_in_force.policy_id
+        and policy_service_types.service_type = settlement_months.service_type
 )
 
 select * from final
