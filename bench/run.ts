@@ -29,7 +29,7 @@ if (values.site) {
     for (const p of site.pages) {
       console.log(`  ${p.page.padEnd(40)} ${String(p.files).padStart(3)} files ${p.kb.toFixed(1).padStart(8)} KB ${p.first_render_ms.toFixed(0).padStart(6)} ms  (runs ${p.first_render_runs_ms.join(' / ')}; FCP ${p.fcp_ms}, cells ${p.content_ms})`);
     }
-    console.log(`largest page data ${site.max_page_kb} KB, slowest first render ${site.max_first_render_ms} ms, load average ${site.load_avg.join(' ')}`);
+    console.log(`largest page data ${site.max_page_kb} KB, slowest first render ${site.max_first_render_ms} ms, load average ${site.load_avg_start.join(' ')} → ${site.load_avg.join(' ')}`);
   }
   if (site.error) {
     console.error(`\nFAILED: pages with errors:\n${site.error}`);

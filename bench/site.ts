@@ -33,8 +33,12 @@ export interface SiteResult {
   met: { site_build_s: boolean; page_data_kb: boolean; first_render: boolean };
   /** null, or what went wrong in a page (console errors, foreign hosts…): the bench then exits 1. */
   error: string | null;
+  /** Load average (1 / 5 / 15 min) before the site build and at the end of the run. */
+  load_avg_start: number[];
   load_avg: number[];
 }
+
+const loadAvg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -81,6 +85,7 @@ export async function sitePages(siteDir: string, opts: { runs?: number; concurre
 }
 
 export async function measureSite(log: (line: string) => void = () => {}): Promise<SiteResult> {
+  const loadAvgStart = loadAvg();
   const out = mkdtempSync(join(tmpdir(), 'ltci-bench-site-'));
   const db = resolve(process.env.LTCI_DB ?? join(REPO, 'warehouse', 'ltci.duckdb'));
   try {
@@ -111,7 +116,8 @@ export async function measureSite(log: (line: string) => void = () => {}): Promi
         first_render: error === null && maxRender <= FIRST_RENDER_TARGET_MS,
       },
       error,
-      load_avg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
+      load_avg_start: loadAvgStart,
+      load_avg: loadAvg(),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
