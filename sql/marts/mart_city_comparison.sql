@@ -29,28 +29,108 @@ period as (
     select * from int_extract_period_bounded
 ),
 
-enrolment_years as (
-    select * from int_enrolment_years_expanded
+-- Each scheme's bit in a person's scheme mask (ordered by code; the contract has two schemes).
+scheme_bits as (
+    select
+        scheme,
+        (1::hugeint << (row_number() over (order by scheme nulls last) - 1)::integer) as scheme_bit,
+    from (select distinct scheme from enrolments)
 ),
 
--- Distinct persons are counted as rows of a distinct set (persons per scheme, then per city for
--- `all`): the same CPU as count(distinct) over grouping sets, but the distinct sets are built on
--- every thread instead of one per group (docs/performance.md).
-participants as (
+-- The calendar years each enrolment row's coverage overlaps, within the data's period.
+enrolment_spans as (
     select
+        enrolments.person_no,
+        enrolments.city,
+        enrolments.scheme,
+        enrolments.year as contribution_year,
+        year(enrolments.coverage_start) as first_covered_year,
+        least(year(enrolments.coverage_end), period.last_year) as last_covered_year,
+    from enrolments
+    cross join period
+),
+
+-- One row per enrolment row and calendar year it counts in: each year its coverage overlaps
+-- (participants; spec: persons with an enrolment row whose coverage overlaps Y) and its contribution
+-- year (financing). Most rows cover their contribution year only: one row, no list to unnest; the
+-- others give a row per covered year and one for the contribution year.
+enrolment_years as (
+    select
+        person_no,
         city,
         scheme,
+        contribution_year as year,
+        true as covered,
+        true as contributed,
+    from enrolment_spans
+    where coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+    union all
+    select
+        person_no,
+        city,
+        scheme,
+        unnest(range(first_covered_year, last_covered_year + 1))::integer as year,
+        true as covered,
+        null as contributed,
+    from enrolment_spans
+    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+    union all
+    select
+        person_no,
+        city,
+        scheme,
+        contribution_year as year,
+        false as covered,
+        true as contributed,
+    from enrolment_spans
+    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+),
+
+-- One row per person, city and year: the schemes whose coverage overlaps the year (a bit mask) and
+-- whether the person contributed for the year. Distinct persons are counted from these rows, one
+-- hash aggregate over the enrolment rows instead of one per count (docs/performance.md).
+person_years as (
+    select
+        enrolment_years.city,
+        enrolment_years.year,
+        enrolment_years.person_no,
+        bit_or(scheme_bits.scheme_bit) filter (where enrolment_years.covered) as scheme_mask,
+        bool_or(enrolment_years.contributed) as contributed,
+    from enrolment_years
+    inner join scheme_bits
+        on scheme_bits.scheme is not distinct from enrolment_years.scheme
+    group by enrolment_years.city, enrolment_years.year, enrolment_years.person_no
+),
+
+person_year_counts as (
+    select
+        city,
         year,
-        count(person_no)::integer as participants,
-    from (select distinct city, scheme, year, person_no from enrolment_years)
-    group by city, scheme, year
+        scheme_mask,
+        contributed,
+        count(person_no) as persons,
+    from person_years
+    group by all
+),
+
+participants as (
+    select
+        person_year_counts.city,
+        scheme_bits.scheme,
+        person_year_counts.year,
+        sum(person_year_counts.persons)::integer as participants,
+    from person_year_counts
+    inner join scheme_bits
+        on person_year_counts.scheme_mask & scheme_bits.scheme_bit <> 0
+    group by all
     union all
     select
         city,
         'all' as scheme,
         year,
-        count(person_no)::integer as participants,
-    from (select distinct city, year, person_no from enrolment_years)
+        sum(persons)::integer as participants,
+    from person_year_counts
+    where scheme_mask is not null
     group by city, year
 ),
 
@@ -68,21 +148,30 @@ financing as (
     group by city, scheme, year
     union all
     select
-        city,
+        city_financing.city,
         'all' as scheme,
-        year,
-        sum(financing_total)::decimal(18, 2) as financing_total,
-        count(person_no)::integer as financed_persons,
+        city_financing.year,
+        city_financing.financing_total,
+        city_persons.financed_persons,
     from (
         select
             city,
             year,
-            person_no,
-            sum(contribution_total) as financing_total,
+            sum(contribution_total)::decimal(18, 2) as financing_total,
         from enrolments
-        group by city, year, person_no
-    )
-    group by city, year
+        group by city, year
+    ) as city_financing
+    inner join (
+        select
+            city,
+            year,
+            sum(persons)::integer as financed_persons,
+        from person_year_counts
+        where contributed
+        group by city, year
+    ) as city_persons
+        on city_persons.city is not distinct from city_financing.city
+        and city_persons.year is not distinct from city_financing.year
 ),
 
 services as (
