@@ -18,19 +18,103 @@ areas as (
     from int_areas_named
 ),
 
+enrolments as (
+    select * from stg_enrolment
+),
+
+period as (
+    select * from int_extract_period_bounded
+),
+
+-- Each scheme's bit in a person's scheme mask (ordered by code; the contract has two schemes).
+scheme_bits as (
+    select
+        scheme,
+        (1::hugeint << (row_number() over (order by scheme nulls last) - 1)::integer) as scheme_bit,
+    from (select distinct scheme from enrolments)
+),
+
+-- The calendar years each enrolment row's coverage overlaps, within the data's period.
+enrolment_spans as (
+    select
+        enrolments.person_no,
+        enrolments.city,
+        enrolments.admdvs,
+        enrolments.scheme,
+        year(enrolments.coverage_start) as first_covered_year,
+        least(year(enrolments.coverage_end), period.last_year) as last_covered_year,
+    from enrolments
+    cross join period
+),
+
+-- One row per enrolment row and year its coverage overlaps (spec: participants (Y) are persons with an
+-- enrolment row whose coverage overlaps Y). Most rows cover one year: one row, no list to unnest.
 enrolment_years as (
-    select * from int_enrolment_years_expanded
+    select
+        person_no,
+        city,
+        admdvs,
+        scheme,
+        first_covered_year::integer as year,
+    from enrolment_spans
+    where first_covered_year = last_covered_year
+    union all
+    select
+        person_no,
+        city,
+        admdvs,
+        scheme,
+        unnest(range(first_covered_year, last_covered_year + 1))::integer as year,
+    from enrolment_spans
+    where not coalesce(first_covered_year = last_covered_year, false)
+),
+
+-- One row per person, district and year with the schemes covering it as a bit mask: distinct persons
+-- per scheme and for `all` are counted from these rows, one hash aggregate over the enrolment rows.
+person_years as (
+    select
+        enrolment_years.city,
+        enrolment_years.admdvs,
+        enrolment_years.year,
+        enrolment_years.person_no,
+        bit_or(scheme_bits.scheme_bit) as scheme_mask,
+    from enrolment_years
+    inner join scheme_bits
+        on scheme_bits.scheme is not distinct from enrolment_years.scheme
+    group by enrolment_years.city, enrolment_years.admdvs, enrolment_years.year, enrolment_years.person_no
+),
+
+person_year_counts as (
+    select
+        city,
+        admdvs,
+        year,
+        scheme_mask,
+        count(person_no) as persons,
+    from person_years
+    group by all
 ),
 
 participants as (
     select
+        person_year_counts.city,
+        person_year_counts.admdvs,
+        scheme_bits.scheme,
+        person_year_counts.year,
+        sum(person_year_counts.persons)::integer as participants,
+    from person_year_counts
+    inner join scheme_bits
+        on person_year_counts.scheme_mask & scheme_bits.scheme_bit <> 0
+    group by all
+    union all
+    select
         city,
         admdvs,
-        case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
+        'all' as scheme,
         year,
-        count(distinct person_no)::integer as participants,
-    from enrolment_years
-    group by grouping sets ((city, admdvs, scheme, year), (city, admdvs, year))
+        sum(persons)::integer as participants,
+    from person_year_counts
+    group by city, admdvs, year
 ),
 
 services as (
