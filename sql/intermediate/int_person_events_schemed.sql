@@ -73,16 +73,27 @@ best_enrolment as (
     ) = 1
 ),
 
+-- The only scheme the city's policy has in force over the event's dates: judged once per city and
+-- date range (a month for settlements, a day for assessments), not once per event.
+event_periods as (
+    select distinct
+        city,
+        ref_start,
+        ref_end,
+    from events
+),
+
 city_single_scheme as (
     select
-        events.event_kind,
-        events.event_id,
+        event_periods.city,
+        event_periods.ref_start,
+        event_periods.ref_end,
         min(policies.scheme) as scheme,
-    from events
+    from event_periods
     inner join policies
-        on policies.city = events.city
-        and policies.effective_from <= events.ref_end
-        and coalesce(policies.effective_to, date '9999-12-31') >= events.ref_start
+        on policies.city = event_periods.city
+        and policies.effective_from <= event_periods.ref_end
+        and coalesce(policies.effective_to, date '9999-12-31') >= event_periods.ref_start
     group by all
     having count(distinct policies.scheme) = 1
 ),
@@ -106,8 +117,9 @@ final as (
         on best_enrolment.event_kind = events.event_kind
         and best_enrolment.event_id = events.event_id
     left join city_single_scheme
-        on city_single_scheme.event_kind = events.event_kind
-        and city_single_scheme.event_id = events.event_id
+        on city_single_scheme.city = events.city
+        and city_single_scheme.ref_start = events.ref_start
+        and city_single_scheme.ref_end = events.ref_end
 )
 
 select * from final
