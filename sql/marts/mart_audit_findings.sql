@@ -1,7 +1,21 @@
 -- grain: one row per settlement and audit rule it breaks (rules and precedence: docs/audit-rules.md)
 -- detail says in Chinese what is wrong and cites the clause from policy_source (or says the value is assumed).
+-- only the settlements with at least one finding (the cited policy is looked up for these alone)
 with priced as (
     select * from int_settlement_priced
+    where flag_not_enrolled
+        or flag_area_not_in_pilot
+        or flag_no_approved_assessment
+        or flag_disability_under_6_months
+        or flag_before_eligibility
+        or flag_assessment_expired
+        or flag_waiting_period
+        or flag_non_designated
+        or flag_service_not_covered
+        or flag_duplicate
+        or flag_hours_unsupported
+        or flag_cap_exceeded
+        or flag_price_mismatch
 ),
 
 policies as (
