@@ -111,22 +111,42 @@ concluded as (
     group by grouping sets ((city, scheme, conclusion_month), (city, conclusion_month))
 ),
 
-latest_by_month_end as (
+-- A person's latest assessment in the city concluded by a month's last day (ties: latest
+-- assessment_id) is the one whose conclusion month is at or before the month and whose successor's is
+-- after it: each assessment is the latest from its conclusion month until the month before the next
+-- one concludes (none when the next concludes in the same month).
+assessment_successions as (
     select
-        spine.city,
-        spine.month,
-        due.person_no,
-        due.scheme,
-        due.approved,
-        due.due_date,
-    from (select distinct city, month from spine) as spine
-    inner join due
-        on due.city = spine.city
-        and due.conclusion_date <= last_day(spine.month)
-    qualify row_number() over (
-        partition by spine.city, spine.month, due.person_no
-        order by due.conclusion_date desc, due.assessment_id desc
-    ) = 1
+        *,
+        lead(conclusion_month) over (
+            partition by city, person_no
+            order by conclusion_date, assessment_id
+        ) as next_conclusion_month,
+    from due
+    where conclusion_date is not null
+),
+
+-- The months of the city's spine in which an approved latest assessment is overdue, from the month
+-- its due date falls in (a month whose last day is after the due date).
+overdue_months as (
+    select
+        assessment_successions.city,
+        assessment_successions.scheme,
+        assessment_successions.due_date,
+        unnest(generate_series(
+            greatest(
+                assessment_successions.conclusion_month,
+                spans.first_month,
+                date_trunc('month', assessment_successions.due_date)::date
+            ),
+            least(spans.last_month, (assessment_successions.next_conclusion_month - interval 1 month)::date),
+            interval 1 month
+        ))::date as month,
+    from assessment_successions
+    inner join spans
+        on spans.city = assessment_successions.city
+    where assessment_successions.approved
+        and assessment_successions.due_date is not null
 ),
 
 overdue as (
@@ -135,9 +155,8 @@ overdue as (
         case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         month,
         count(*)::integer as reviews_overdue,
-    from latest_by_month_end
-    where approved
-        and due_date < last_day(month)
+    from overdue_months
+    where due_date < last_day(month)
     group by grouping sets ((city, scheme, month), (city, month))
 ),
 
