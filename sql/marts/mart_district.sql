@@ -18,7 +18,9 @@ areas as (
     from int_areas_named
 ),
 
-enrolments as (
+-- read where used (not materialized): scanning the enrolment columns again is cheaper than
+-- writing 5 M rows into a CTE
+enrolments as not materialized (
     select * from stg_enrolment
 ),
 
@@ -35,7 +37,7 @@ scheme_bits as (
 ),
 
 -- The calendar years each enrolment row's coverage overlaps, within the data's period.
-enrolment_spans as (
+enrolment_spans as not materialized (
     select
         enrolments.person_no,
         enrolments.city,
