@@ -3,7 +3,9 @@
 -- beneficiaries, fund_share, home_community_share: settlements by year of service_month (spec).
 -- financing_per_capita (Y): contributions on enrolment rows with year = Y / distinct persons on them.
 -- income, expenditure, surplus_rate, months_payable, surplus_status: mart_fund_annual (cash years).
-with enrolments as (
+-- enrolments are read where used (not materialized): scanning the columns again is cheaper than
+-- writing 5 M rows into a CTE
+with enrolments as not materialized (
     select * from stg_enrolment
 ),
 
