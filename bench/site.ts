@@ -68,8 +68,8 @@ export interface SitePages {
 }
 
 /** Each page of a built site: the data it registers and its first render (bench/firstRender.ts). */
-export async function sitePages(siteDir: string, opts: { runs?: number; concurrency?: number; log?: (line: string) => void } = {}): Promise<SitePages> {
-  const data = pageData(siteDir);
+export async function sitePages(siteDir: string, opts: { runs?: number; concurrency?: number; log?: (line: string) => void; only?: string[] } = {}): Promise<SitePages> {
+  const data = pageData(siteDir).filter((p) => !opts.only || opts.only.includes(p.page));
   const renders = new Map((await measureFirstRender(siteDir, { runs: opts.runs ?? RENDER_RUNS, concurrency: opts.concurrency, pages: data.map((p) => p.page), log: opts.log })).map((f) => [f.page, f]));
   const pages: SitePage[] = data.map((p) => {
     const { page: _, ...f } = renders.get(p.page)!;
