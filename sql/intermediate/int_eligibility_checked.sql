@@ -91,6 +91,7 @@ covering_enrolment as (
         enrolment_spell_starts.year as enrolment_year,
         enrolment_spell_starts.spell_no > 0 as after_contribution_gap,
         enrolment_spell_starts.spell_start,
+        settlement_months.person_no,
         settlement_months.city,
         settlement_months.service_month,
         settlement_months.month_end,
@@ -107,7 +108,7 @@ covering_enrolment as (
 ),
 
 -- The city's policy for the enrolment's scheme in force on any day of the service month: chosen once
--- per city, scheme and month, then given to each settlement.
+-- per city, scheme and month, and joined to each settlement's covering enrolment by those keys.
 policy_months as (
     select distinct
         city,
@@ -120,6 +121,7 @@ policy_months as (
 policy_for_month as (
     select
         policy_months.service_month,
+        true as is_in_force,
         policies.*,
     from policy_months
     inner join policies
@@ -131,17 +133,6 @@ policy_for_month as (
         partition by policy_months.city, policy_months.scheme, policy_months.service_month
         order by policies.effective_from desc
     ) = 1
-),
-
-policy_in_force as (
-    select
-        covering_enrolment.settlement_id,
-        policy_for_month.* exclude (service_month),
-    from covering_enrolment
-    inner join policy_for_month
-        on policy_for_month.city = covering_enrolment.city
-        and policy_for_month.scheme = covering_enrolment.scheme
-        and policy_for_month.service_month = covering_enrolment.service_month
 ),
 
 -- A later policy exists when the city's last policy for the scheme starts after the month.
@@ -169,22 +160,24 @@ assessment_orders as (
 -- Assessments of the person in the city, placed relative to the service month.
 assessment_candidates as (
     select
-        settlement_months.settlement_id,
+        covering_enrolment.settlement_id,
         assessment_orders.assessment_id,
         assessment_orders.assessment_order,
         assessment_orders.conclusion_date,
         assessment_orders.approved and assessment_orders.level >= policy_in_force.min_level as qualifies,
         case
-            when assessment_orders.conclusion_date < settlement_months.service_month then 'before_month'
-            when assessment_orders.conclusion_date <= settlement_months.month_end then 'in_month'
+            when assessment_orders.conclusion_date < covering_enrolment.service_month then 'before_month'
+            when assessment_orders.conclusion_date <= covering_enrolment.month_end then 'in_month'
             else 'after_month'
         end as timing,
-    from settlement_months
-    inner join policy_in_force
-        on policy_in_force.settlement_id = settlement_months.settlement_id
+    from covering_enrolment
+    inner join policy_for_month as policy_in_force
+        on policy_in_force.city = covering_enrolment.city
+        and policy_in_force.scheme = covering_enrolment.scheme
+        and policy_in_force.service_month = covering_enrolment.service_month
     inner join assessment_orders
-        on assessment_orders.person_no = settlement_months.person_no
-        and assessment_orders.city = settlement_months.city
+        on assessment_orders.person_no = covering_enrolment.person_no
+        and assessment_orders.city = covering_enrolment.city
 ),
 
 -- One pass over the candidates per settlement: the latest assessment concluded before the month (it
@@ -285,7 +278,7 @@ final as (
         (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date as waiting_ends,
         -- the conditions (true = the condition holds; see docs/audit-rules.md)
         covering_enrolment.settlement_id is not null as is_enrolled,
-        policy_in_force.settlement_id is not null as has_policy,
+        coalesce(policy_in_force.is_in_force, false) as has_policy,
         coalesce(policy_last_starts.last_effective_from > settlement_months.month_end, false) as has_later_policy,
         enrolment_area.policy_id is not null or city_area.policy_id is not null as area_in_pilot,
         basis.assessment_id is not null as has_approved_assessment,
@@ -313,8 +306,10 @@ final as (
     from settlement_months
     left join covering_enrolment
         on covering_enrolment.settlement_id = settlement_months.settlement_id
-    left join policy_in_force
-        on policy_in_force.settlement_id = settlement_months.settlement_id
+    left join policy_for_month as policy_in_force
+        on policy_in_force.city = covering_enrolment.city
+        and policy_in_force.scheme = covering_enrolment.scheme
+        and policy_in_force.service_month = covering_enrolment.service_month
     left join policy_last_starts
         on policy_last_starts.city = settlement_months.city
         and policy_last_starts.scheme = covering_enrolment.scheme
