@@ -86,7 +86,12 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
   const results: ModelResult[] = [];
   const macros = await createMacros(conn, sqlDir);
   if (macros.length) progress(`  macros       ${macros.join(', ')}`);
-  for (const m of discoverModels(sqlDir)) {
+  const models = discoverModels(sqlDir);
+  for (const gone of await staleModels(conn, models)) {
+    await conn.run(`drop ${gone.kind} ${gone.name}`);
+    progress(`  dropped      ${gone.name} (its model is gone from sql/)`);
+  }
+  for (const m of models) {
     const t0 = performance.now();
     try {
       await conn.run(`drop view if exists ${m.name}`).catch(() => {});
@@ -102,6 +107,20 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
     progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s`);
   }
   return results;
+}
+
+/**
+ * Tables and views of the model layers (stg_, int_, mart_) whose .sql file no longer exists: a
+ * renamed or removed model would otherwise leave its last output behind for anyone to read.
+ */
+async function staleModels(conn: DuckDBConnection, models: Model[]): Promise<{ name: string; kind: 'table' | 'view' }[]> {
+  const names = new Set(models.map((m) => m.name));
+  const reader = await conn.runAndReadAll(`select table_name, table_type from information_schema.tables
+where table_schema = 'main' and table_catalog = current_database() and regexp_matches(table_name, '^(stg|int|mart)_')`);
+  return reader
+    .getRows()
+    .map(([name, type]) => ({ name: String(name), kind: (String(type) === 'VIEW' ? 'view' : 'table') as 'table' | 'view' }))
+    .filter((t) => !names.has(t.name));
 }
 
 export interface DataTestResult {
