@@ -87,15 +87,19 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
   const macros = await createMacros(conn, sqlDir);
   if (macros.length) progress(`  macros       ${macros.join(', ')}`);
   const models = discoverModels(sqlDir);
-  for (const gone of await staleModels(conn, models)) {
-    await conn.run(`drop ${gone.kind} ${gone.name}`);
-    progress(`  dropped      ${gone.name} (its model is gone from sql/)`);
+  const existing = await modelOutputs(conn);
+  const names = new Set(models.map((m) => m.name));
+  for (const [name, kind] of existing) {
+    if (names.has(name)) continue;
+    await conn.run(`drop ${kind} ${name}`);
+    progress(`  dropped      ${name} (its model is gone from sql/)`);
   }
   for (const m of models) {
     const t0 = performance.now();
     try {
-      await conn.run(`drop view if exists ${m.name}`).catch(() => {});
-      await conn.run(`drop table if exists ${m.name}`).catch(() => {});
+      // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
+      const kind = existing.get(m.name);
+      if (kind) await conn.run(`drop ${kind} ${m.name}`);
       await conn.run(`create ${m.materialize} ${m.name} as\n${m.sql}`);
     } catch (err) {
       throw new Error(`model ${m.name} (${m.path}) failed: ${(err as Error).message}`);
@@ -110,17 +114,14 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
 }
 
 /**
- * Tables and views of the model layers (stg_, int_, mart_) whose .sql file no longer exists: a
- * renamed or removed model would otherwise leave its last output behind for anyone to read.
+ * Tables and views of the model layers (stg_, int_, mart_) in the warehouse, by name. One whose
+ * .sql file no longer exists is dropped: a renamed or removed model would otherwise leave its last
+ * output behind for anyone to read.
  */
-async function staleModels(conn: DuckDBConnection, models: Model[]): Promise<{ name: string; kind: 'table' | 'view' }[]> {
-  const names = new Set(models.map((m) => m.name));
+async function modelOutputs(conn: DuckDBConnection): Promise<Map<string, 'table' | 'view'>> {
   const reader = await conn.runAndReadAll(`select table_name, table_type from information_schema.tables
 where table_schema = 'main' and table_catalog = current_database() and regexp_matches(table_name, '^(stg|int|mart)_')`);
-  return reader
-    .getRows()
-    .map(([name, type]) => ({ name: String(name), kind: (String(type) === 'VIEW' ? 'view' : 'table') as 'table' | 'view' }))
-    .filter((t) => !names.has(t.name));
+  return new Map(reader.getRows().map(([name, type]) => [String(name), String(type) === 'VIEW' ? 'view' : 'table']));
 }
 
 export interface DataTestResult {

@@ -2,7 +2,7 @@
 import type { Command } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { runDataTests, runModels } from '../models.ts';
+import { runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 
 export const command: Command = {
@@ -14,20 +14,38 @@ export const command: Command = {
     return withWarehouse(dbPath, async ({ conn }) => {
       const t0 = performance.now();
       const log = (line: string) => console.log(line);
-      log(`policy catalog → ${dbPath}`);
-      await loadPolicyCatalog(conn, { progress: log });
-      log('config → cfg_surplus_band');
-      await loadConfig(conn, { progress: log });
-      log('models:');
-      await runModels(conn, { progress: log });
-      log('data tests:');
-      const tests = await runDataTests(conn, { progress: log });
-      const failed = tests.filter((t) => t.failures > 0);
+      // All or nothing: the catalog, the config, every model and the data tests in one transaction.
+      // A model that fails or a data test that finds rows leaves the warehouse as it was, so the
+      // dashboards never mix new marts with old ones or show numbers that failed their tests.
+      await conn.run('begin transaction');
+      let failed: DataTestResult[];
+      let total: number;
+      try {
+        log(`policy catalog → ${dbPath}`);
+        await loadPolicyCatalog(conn, { progress: log, inTransaction: true });
+        log('config → cfg_surplus_band');
+        await loadConfig(conn, { progress: log });
+        log('models:');
+        await runModels(conn, { progress: log });
+        log('data tests:');
+        const tests = await runDataTests(conn, { progress: log });
+        failed = tests.filter((t) => t.failures > 0);
+        total = tests.length;
+      } catch (err) {
+        await conn.run('rollback');
+        throw new Error(`${(err as Error).message}\nnothing of this build was kept: the warehouse holds its previous build`);
+      }
       for (const t of failed) {
         console.error(`data test failed: ${t.name} (${t.failures} rows), e.g.:`);
         for (const row of t.sample) console.error(`  ${JSON.stringify(row)}`);
       }
-      log(`build ${failed.length ? 'FAILED' : 'ok'} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${tests.length - failed.length}/${tests.length} data tests pass`);
+      if (failed.length) {
+        await conn.run('rollback');
+        console.error('nothing of this build was kept: the warehouse holds its previous build (run the failing tests\' SQL in sql/tests/ after fixing, or inspect with ltci sql)');
+      } else {
+        await conn.run('commit');
+      }
+      log(`build ${failed.length ? 'FAILED' : 'ok'} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${total - failed.length}/${total} data tests pass`);
       return failed.length ? 1 : 0;
     });
   },

@@ -10,8 +10,8 @@ export { POLICY_TABLES, writePolicyCatalog } from './writePolicyCatalog.ts';
 export type * from './types.ts';
 
 /** Validate policies/*.json (or `dir`) and replace the policy_* tables. Throws PolicyFileError naming file and field. */
-export async function loadPolicyCatalog(conn: DuckDBConnection, opts: { progress?: (line: string) => void; dir?: string } = {}): Promise<void> {
+export async function loadPolicyCatalog(conn: DuckDBConnection, opts: { progress?: (line: string) => void; dir?: string; inTransaction?: boolean } = {}): Promise<void> {
   const catalog = readPolicyCatalog(opts.dir ?? POLICY_DIR);
-  const counts = await writePolicyCatalog(conn, catalog);
+  const counts = await writePolicyCatalog(conn, catalog, { inTransaction: opts.inTransaction });
   opts.progress?.(`  ${catalog.files.length} policy files: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 }

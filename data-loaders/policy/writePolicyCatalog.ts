@@ -66,10 +66,13 @@ function sqlValue(v: unknown, type: string): string {
   return `${lit(String(v))}::${type}`;
 }
 
-/** Replace the policy_* tables with the catalog's rows, in one transaction. Returns rows per table. */
-export async function writePolicyCatalog(conn: DuckDBConnection, catalog: PolicyCatalog): Promise<Record<string, number>> {
+/**
+ * Replace the policy_* tables with the catalog's rows, in one transaction (or in the caller's, with
+ * `inTransaction`: `ltci build` writes the catalog and the models all or nothing). Returns rows per table.
+ */
+export async function writePolicyCatalog(conn: DuckDBConnection, catalog: PolicyCatalog, { inTransaction = false } = {}): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  await conn.run('begin transaction');
+  if (!inTransaction) await conn.run('begin transaction');
   try {
     for (const t of POLICY_TABLES) {
       await conn.run(`create or replace table ${t.name} (${t.columns.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
@@ -80,9 +83,9 @@ export async function writePolicyCatalog(conn: DuckDBConnection, catalog: Policy
       }
       counts[t.name] = rows.length;
     }
-    await conn.run('commit');
+    if (!inTransaction) await conn.run('commit');
   } catch (err) {
-    await conn.run('rollback');
+    if (!inTransaction) await conn.run('rollback');
     throw err;
   }
   return counts;

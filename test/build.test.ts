@@ -1,0 +1,82 @@
+// ltci build is all or nothing: a model that fails or a data test that finds rows leaves the
+// warehouse with its previous build — no mart replaced, no policy table rewritten.
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../data-loaders/cli.ts';
+import { sharedWarehouse } from './support/demoWarehouse.ts';
+
+const wh = sharedWarehouse('ltci-build-');
+afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
+
+async function withDb<T>(db: string, fn: (q: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(db);
+  const conn = await instance.connect();
+  try {
+    return await fn(async (sql) => (await conn.runAndReadAll(sql)).getRows());
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A fingerprint of what the dashboards read: every mart's rows, and the policy tables. */
+const STATE = `select
+    (select count(*) from mart_fund_monthly) as fund_rows,
+    (select sum(income_total)::varchar from mart_fund_monthly) as income,
+    (select count(*) from mart_audit_findings) as findings,
+    (select count(*) from policy_source) as sources,
+    (select count(*) from information_schema.tables where table_name = 'mart_city_comparison') as comparison`;
+
+async function runBuild(db: string): Promise<{ code: number; errors: string }> {
+  const errors: string[] = [];
+  const [log, err] = [console.log, console.error];
+  console.log = () => {};
+  console.error = (...a: unknown[]) => errors.push(a.join(' '));
+  try {
+    return { code: await main(['build', '--db', db]), errors: errors.join('\n') };
+  } finally {
+    [console.log, console.error] = [log, err];
+  }
+}
+
+describe('ltci build, all or nothing', () => {
+  it('keeps the previous build when a data test finds rows', async () => {
+    const db = join(wh.tmp, 'dup.duckdb');
+    copyFileSync(wh.db, db);
+    const before = await withDb(db, async (q) => {
+      const state = await q(STATE);
+      // a second copy of one settlement: stg_settlement__key_unique_not_null must fail, and the
+      // marts built from it would count the settlement twice
+      await q('insert into raw_settlement select * from raw_settlement where reversal_of is null limit 1');
+      await q('delete from policy_source where true');
+      return state;
+    });
+    const { code, errors } = await runBuild(db);
+    expect(code).toBe(1);
+    expect(errors).toMatch(/data test failed: stg_settlement__key_unique_not_null/);
+    expect(errors).toMatch(/nothing of this build was kept/);
+    // the marts are those of the previous build; the policy catalog was not rewritten either
+    const after = await withDb(db, (q) => q(STATE));
+    expect(after[0].slice(0, 3)).toEqual(before[0].slice(0, 3));
+    expect(after[0][3]).toBe(0n);
+  }, 120_000);
+
+  it('keeps the previous build when a model fails, and says which', async () => {
+    const db = join(wh.tmp, 'broken.duckdb');
+    copyFileSync(wh.db, db);
+    const before = await withDb(db, async (q) => {
+      const state = await q(STATE);
+      await q('alter table raw_visit drop column check_out');
+      // the catalog is rewritten before the models run: kept only if the whole build is
+      await q('delete from policy_source where true');
+      return state;
+    });
+    await expect(main(['build', '--db', db])).rejects.toThrow(/model stg_visit .*check_out[\s\S]*nothing of this build was kept/);
+    const after = await withDb(db, (q) => q(STATE));
+    expect(after[0].slice(0, 3)).toEqual(before[0].slice(0, 3));
+    expect(after[0][3]).toBe(0n);
+    expect(before[0][3]).toBeGreaterThan(300n);
+  }, 120_000);
+});
