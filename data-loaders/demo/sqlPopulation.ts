@@ -138,7 +138,7 @@ export function populationSteps(p: GenParams): Step[] {
 create table person as
 with base as (
     select
-        cohort_id, city, scheme, persons0, coverage_from, data_end, exit_rate,
+        cohort_id, city, scheme, persons0, coverage_from, data_end, exit_rate, entrant_rate,
         unnest(range(persons0 + entrants)) as i,
     from cohort
 ),
@@ -154,9 +154,15 @@ aged as (
             when u(k.pk, 'newborn') < 0.45 then 0.0
             else 18 + 40 * u(k.pk, 'age')
         end as a0,
+        -- Entrants arrive in the order of their number, each at a random moment of its own slot
+        -- (slots of 365.25 / (persons0 × entrant_rate) days): a person's entry date does not depend
+        -- on --end, so a later delivery extends an earlier one instead of redrawing its entrants.
         case
             when k.initial then k.coverage_from
-            else k.coverage_from + floor(u(k.pk, 'entry') * (k.data_end - k.coverage_from + 1))::INTEGER
+            else k.coverage_from + least(
+                k.data_end - k.coverage_from,
+                floor((k.i - k.persons0 + u(k.pk, 'entry')) * 365.25 / (k.persons0 * k.entrant_rate))
+            )::INTEGER
         end as entry_date,
     from keyed as k
     left join age_band as b
@@ -455,19 +461,28 @@ reassessment as (
     left join first_withdrawal as w using (pk)
     where s.conclusion_date < s.leave_date and s.conclusion_date <= s.data_end and (w.wk is null or s.k <= w.wk)
 ),
-mild as (
+-- People who never become disabled apply too (rejected): a first application at an
+-- exponential waiting time from the later of entry and the start of assessments, at a yearly rate
+-- rising with age; only those before leaving and before the end are in the delivery. The date is a
+-- person's own, whatever --end is, so a later delivery extends an earlier one.
+mild_candidates as (
     select
-        p.pk, p.city, p.admdvs, p.person_no, p.onset_date, 'initial' as kind, 0 as seq,
+        p.pk, p.city, p.admdvs, p.person_no, p.onset_date, p.leave_date, c.data_end, 'initial' as kind, 0 as seq,
         greatest(c.assess_from, p.entry_date)
-            + floor(u(p.pk, 'mild_when') * (least(p.leave_date, c.data_end) - greatest(c.assess_from, p.entry_date)))::INTEGER as apply_date,
+            + least(floor(expo(u(p.pk, 'mild')) * 365.25 / (0.0004 * exp(0.06 * (p.a0 - 50)))), 100000)::INTEGER as apply_date,
         [0, 1, 1, 2, 2, 2, 2, 3][pick(u(p.pk, 'mild_level'), 1, 8)] as level,
         false as approved,
     from person as p
     join cohort as c using (cohort_id)
     where p.a0 >= 50
-        and (p.onset_date is null or p.onset_date > c.data_end)
-        and greatest(c.assess_from, p.entry_date) < least(p.leave_date, c.data_end)
-        and u(p.pk, 'mild') < 0.0004 * exp(0.06 * (p.a0 - 50)) * (least(p.leave_date, c.data_end) - greatest(c.assess_from, p.entry_date)) / 365.25
+),
+mild as (
+    select pk, city, admdvs, person_no, onset_date, kind, seq, apply_date, level, approved,
+    from mild_candidates
+    -- people who never become disabled: an approved assessment later in life would make the
+    -- rejected one the basis of some months (not what the audit's answer key plants)
+    where apply_date < least(leave_date, data_end)
+        and onset_date is null
 ),
 mild_concluded as (
     select
@@ -501,7 +516,9 @@ validity as (
     left join rules as r using (pk)
 )
 select
-    'PG' || city || lpad(row_number() over (partition by city order by apply_date, person_no, seq)::VARCHAR, 7, '0') as assessment_id,
+    -- the person's number, the kind and its sequence: the same assessment keeps its id in every
+    -- delivery (a number in order of application would shift when a late conclusion comes in)
+    'PG' || person_no || case kind when 'initial' then 'S' when 'review' then 'F' else 'P' end || lpad(seq::VARCHAR, 2, '0') as assessment_id,
     pk,
     person_no,
     admdvs,
