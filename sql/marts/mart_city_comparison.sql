@@ -31,12 +31,9 @@ period as (
     select * from int_extract_period_bounded
 ),
 
--- Each scheme's bit in a person's scheme mask (ordered by code; the contract has two schemes).
+-- Each scheme's bit in a person's scheme mask (sql/macros/scheme_bits.sql).
 scheme_bits as (
-    select
-        scheme,
-        (1::hugeint << (row_number() over (order by scheme nulls last) - 1)::integer) as scheme_bit,
-    from (select distinct scheme from enrolments)
+    select * from scheme_bits(stg_enrolment)
 ),
 
 -- The calendar years each enrolment row's coverage overlaps, within the data's period.
