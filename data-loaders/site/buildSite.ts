@@ -7,7 +7,7 @@ import { buildFramework, REPO } from './framework.ts';
 
 const out = resolve(REPO, process.env.LTCI_SITE_OUT ?? 'dist');
 try {
-  const files = await buildFramework({ root: join(REPO, 'src'), out, env: { LTCI_SITE_OUT: out }, clear: ['data', 'reports'] });
+  const files = await buildFramework({ root: join(REPO, 'src'), out, env: { LTCI_SITE_OUT: out }, clear: ['data', 'reports'], vendor: true });
   const metaFile = files.find((f) => /[\\/]_file[\\/]data[\\/]meta\.[0-9a-f]+\.json$/.test(f));
   const meta = metaFile ? JSON.parse(readFileSync(metaFile, 'utf8')) : null;
   const asOf = meta?.asOf ? String(meta.asOf).replace(/^(\d{4})-(\d{2})-(\d{2}).*/, (_, y, m, d) => `${y}年${+m}月${+d}日`) : null;

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeVendorBundle } from './vendor.ts';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 const FRAMEWORK = join(REPO, 'node_modules/@observablehq/framework');
@@ -59,10 +60,13 @@ export interface FrameworkBuild {
   env?: Record<string, string>;
   /** Cached loader outputs to delete before the build, relative to <root>/.observablehq/cache. */
   clear?: string[];
+  /** Write <root>/components/vendor.js first (data-loaders/site/vendor.ts). */
+  vendor?: boolean;
 }
 
 /** `observable build` with telemetry off, offline, then `lang="zh-CN"` on every page. */
-export async function buildFramework({ root, config, out, env = {}, clear = ['data'] }: FrameworkBuild): Promise<string[]> {
+export async function buildFramework({ root, config, out, env = {}, clear = ['data'], vendor = false }: FrameworkBuild): Promise<string[]> {
+  if (vendor) await writeVendorBundle(root);
   for (const c of clear) rmSync(join(root, '.observablehq/cache', c), { recursive: true, force: true });
   seedOfflineNpmCache(root);
   rmSync(out, { recursive: true, force: true });

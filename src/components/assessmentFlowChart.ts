@@ -1,5 +1,5 @@
 // The assessment flow per month: applications, conclusions, approvals as lines (失能评估).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { month } from './format.js';
 import { monthBandTicks } from './balanceChart.js';
 

@@ -1,5 +1,5 @@
 // Small multiples: one small bar chart per measure, the cities side by side (试点城市对比).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 
 export interface Measure<T> { label: string; value: (row: T) => number | null; format: (x: number | null) => string; color?: string }
 

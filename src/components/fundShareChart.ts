@@ -1,5 +1,5 @@
 // Fund share (基金支付比例 = fund / eligible) per service type against the ~70 % national guideline (服务类型).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { percent } from './format.js';
 
 export interface ShareRow { service_type: string; fund_share: number | null }

@@ -1,5 +1,5 @@
 // Monthly fund income and expenditure as two lines (总览, 基金收支).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { monthTick, yuan, yuanTick } from './format.js';
 
 export interface FundMonth { month: string; income_total: number; expenditure_total: number }

@@ -2,7 +2,7 @@
 // An overdrawn fund (balance below 0, or status overdrawn) has no months payable: it gets no bar and
 // stays out of the scale; its row is marked "已穿底" in the overdrawn colour instead. A part year's
 // value is labelled 暂估 (provisional). Values past the last band edge are drawn to the edge, marked ▶.
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import type { Band } from './surplusBands.js';
 import { isOverdrawn, payableText } from './payable.js';
 

@@ -1,5 +1,5 @@
 // National pilot cities per province, stacked by batch (2016 first batch / 2020 expansion) (试点城市对比).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 
 export interface PilotCity { city_name: string; province: string; batch: string | null }
 

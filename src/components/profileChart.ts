@@ -1,5 +1,5 @@
 // Beneficiaries by disability level and age band, stacked bars (失能评估).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { AGE_BANDS } from './labels.js';
 
 export interface ProfileRow { disability_level: number; age_band: string; beneficiaries: number }

@@ -1,5 +1,5 @@
 // Horizontal bars, largest first: findings by rule, district or institution (基金监管, 数据质量).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 
 export interface RankedOptions<T> {
   label: (row: T) => string;

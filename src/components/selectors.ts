@@ -1,5 +1,5 @@
 // The city / scheme / period selectors shared by the pages (Inputs.select and Inputs.radio).
-import * as Inputs from '@observablehq/inputs';
+import { Inputs } from './vendor.js';
 import { month } from './format.js';
 
 export interface SiteConfig {

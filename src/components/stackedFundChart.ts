@@ -1,5 +1,5 @@
 // Monthly fund flows stacked by part: income by source or expenditure by kind (基金收支).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { month, yuan, yuanTick } from './format.js';
 import { monthBandTicks } from './balanceChart.js';
 

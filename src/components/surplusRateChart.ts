@@ -1,5 +1,5 @@
 // Surplus rate (当期结余率) per fund and year, horizontal bars (结余原则).
-import * as Plot from '@observablehq/plot';
+import { Plot } from './vendor.js';
 import { percent } from './format.js';
 
 export interface FundRate { fund: string; year: number; surplus_rate: number | null }
