@@ -4,10 +4,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildFramework, REPO } from './framework.ts';
+import { writeVendorBundle } from './vendor.ts';
 
 const out = resolve(REPO, process.env.LTCI_SITE_OUT ?? 'dist');
 try {
-  const files = await buildFramework({ root: join(REPO, 'src'), out, env: { LTCI_SITE_OUT: out }, clear: ['data', 'reports'], vendor: true });
+  await writeVendorBundle(join(REPO, 'src'));
+  const files = await buildFramework({ root: join(REPO, 'src'), out, env: { LTCI_SITE_OUT: out }, clear: ['data', 'reports'] });
   const metaFile = files.find((f) => /[\\/]_file[\\/]data[\\/]meta\.[0-9a-f]+\.json$/.test(f));
   const meta = metaFile ? JSON.parse(readFileSync(metaFile, 'utf8')) : null;
   const asOf = meta?.asOf ? String(meta.asOf).replace(/^(\d{4})-(\d{2})-(\d{2}).*/, (_, y, m, d) => `${y}年${+m}月${+d}日`) : null;

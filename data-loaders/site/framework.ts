@@ -11,7 +11,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeVendorBundle } from './vendor.ts';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 const FRAMEWORK = join(REPO, 'node_modules/@observablehq/framework');
@@ -60,13 +59,10 @@ export interface FrameworkBuild {
   env?: Record<string, string>;
   /** Cached loader outputs to delete before the build, relative to <root>/.observablehq/cache. */
   clear?: string[];
-  /** Write <root>/components/vendor.js first (data-loaders/site/vendor.ts). */
-  vendor?: boolean;
 }
 
 /** `observable build` with telemetry off, offline, then `lang="zh-CN"` on every page. */
-export async function buildFramework({ root, config, out, env = {}, clear = ['data'], vendor = false }: FrameworkBuild): Promise<string[]> {
-  if (vendor) await writeVendorBundle(root);
+export async function buildFramework({ root, config, out, env = {}, clear = ['data'] }: FrameworkBuild): Promise<string[]> {
   for (const c of clear) rmSync(join(root, '.observablehq/cache', c), { recursive: true, force: true });
   seedOfflineNpmCache(root);
   rmSync(out, { recursive: true, force: true });

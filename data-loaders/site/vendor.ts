@@ -12,11 +12,10 @@
 // are src/components/vendor.d.ts. The public site (src-public) keeps bare imports: its pages use
 // Inputs alone (three small modules), all but one.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-const REPO = resolve(import.meta.dirname, '..', '..');
+import { REPO } from './framework.ts';
 
 /** What the bundle exports, and from where: namespace exports, so pages keep writing `Plot.barX`. */
 export const VENDOR_ENTRY = `export * as Plot from "@observablehq/plot";
