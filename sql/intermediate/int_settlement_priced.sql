@@ -17,8 +17,9 @@ visits as (
     select * from stg_visit
 ),
 
-institutions as (
-    select * from stg_institution
+-- cities that deliver home-visit records
+visit_cities as (
+    select * from int_visit_cities
 ),
 
 -- The price rule is chosen once per (policy, service type, hospital grade) that settlements carry,
@@ -62,15 +63,6 @@ recorded_hours as (
         count(*) as recorded_visits,
     from visits
     group by all
-),
-
--- Cities that deliver home-visit records (any visit at one of the city's institutions): the
--- institutions of the recorded hours, so the visits are read once.
-visit_cities as (
-    select distinct institutions.city,
-    from (select distinct institution_code from recorded_hours) as visit_institutions
-    inner join institutions
-        on institutions.institution_code = visit_institutions.institution_code
 ),
 
 -- The recorded hours of each settlement, joined on narrow rows (settlement_id only).
