@@ -289,6 +289,15 @@ join ${table} as r on ${on}`);
     unchanged = num(m.same);
     replaced = num(m.changed);
     if (replaced) {
+      // The replaced rows' persons, for the next incremental build: a corrected row may have moved
+      // to another person, institution or month, and the old one is gone after the delete.
+      if (stored.includes('person_no')) {
+        await run(ctx, `insert into load_replaced
+select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, r.person_no
+from ${table} as r
+semi join (select a.* from ${acc} as a join __match as m on m.__line = a.__line and not m.__same) as a
+    on ${on}`);
+      }
       await run(ctx, `delete from ${table} as r
 using (select a.* from ${acc} as a join __match as m on m.__line = a.__line and not m.__same) as a
 where ${on}`);
