@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { INCREMENTAL_MODELS, runScoped, type BuildPlan } from './incremental.ts';
 
 export const SQL_DIR = resolve(import.meta.dirname, '..', 'sql');
 const LAYERS = [
@@ -67,10 +68,15 @@ export interface ModelResult {
 
 export type Progress = (line: string) => void;
 
+/** The macro files (sql/macros/*.sql), in the order they are created. */
+export function macroPaths(sqlDir = SQL_DIR): string[] {
+  return sqlFiles(join(sqlDir, 'macros'));
+}
+
 /** Create the macros in sql/macros (each file a `create or replace macro …`): rules several models share. */
 export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Promise<string[]> {
   const names: string[] = [];
-  for (const path of sqlFiles(join(sqlDir, 'macros'))) {
+  for (const path of macroPaths(sqlDir)) {
     try {
       await conn.run(readFileSync(path, 'utf8'));
     } catch (err) {
@@ -81,12 +87,22 @@ export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Pr
   return names;
 }
 
-/** Create the macros, then materialise every model. Throws naming the model (and its file) that failed. */
-export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, progress = (() => {}) as Progress } = {}): Promise<ModelResult[]> {
+/**
+ * Create the macros, then materialise every model. Throws naming the model (and its file) that failed.
+ * With an incremental `plan` (incremental.ts, planBuild), the settlement chain is rewritten for the
+ * plan's scope only; without one, or with a full plan, every model is built whole, and the record
+ * of the last incremental-ready build is dropped until the caller records this one (recordBuild).
+ */
+export async function runModels(
+  conn: DuckDBConnection,
+  { sqlDir = SQL_DIR, progress = (() => {}) as Progress, plan }: { sqlDir?: string; progress?: Progress; plan?: BuildPlan } = {},
+): Promise<ModelResult[]> {
   const results: ModelResult[] = [];
   const macros = await createMacros(conn, sqlDir);
   if (macros.length) progress(`  macros       ${macros.join(', ')}`);
   const models = discoverModels(sqlDir);
+  const incremental = plan?.mode === 'incremental' ? plan : undefined;
+  if (!incremental) await conn.run('drop table if exists build_state');
   const existing = await modelOutputs(conn);
   const names = new Set(models.map((m) => m.name));
   for (const [name, kind] of existing) {
@@ -96,11 +112,18 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
   }
   for (const m of models) {
     const t0 = performance.now();
+    let rewritten: number | undefined;
     try {
-      // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
-      const kind = existing.get(m.name);
-      if (kind) await conn.run(`drop ${kind} ${m.name}`);
-      await conn.run(`create ${m.materialize} ${m.name} as\n${m.sql}`);
+      if (incremental && m.name in INCREMENTAL_MODELS) {
+        rewritten = await runScoped(conn, m);
+      } else {
+        // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
+        const kind = existing.get(m.name);
+        if (kind) await conn.run(`drop ${kind} ${m.name}`);
+        const guarded = incremental?.guarded.get(m.name);
+        await conn.run(`create ${m.materialize} ${m.name} as\n${guarded ? `select * from ${guarded}` : m.sql}`);
+        if (guarded) await conn.run(`drop table ${guarded}`);
+      }
     } catch (err) {
       throw new Error(`model ${m.name} (${m.path}) failed: ${(err as Error).message}`);
     }
@@ -108,7 +131,8 @@ export async function runModels(conn: DuckDBConnection, { sqlDir = SQL_DIR, prog
     const rows = Number(count.getRows()[0][0]);
     const ms = performance.now() - t0;
     results.push({ name: m.name, rows, ms });
-    progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s`);
+    const note = rewritten === undefined ? '' : `  (${rewritten} rewritten)`;
+    progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s${note}`);
   }
   return results;
 }

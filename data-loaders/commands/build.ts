@@ -2,13 +2,16 @@
 import type { Command } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { runDataTests, runModels, type DataTestResult } from '../models.ts';
+import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incremental.ts';
+import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 
 export const command: Command = {
-  summary: 'Load the policy catalog, run the SQL models (staging → intermediate → marts) and the data tests in sql/tests/.',
-  usage: 'ltci build [--db FILE]',
-  options: { db: { type: 'string' } },
+  summary:
+    'Load the policy catalog, run the SQL models (staging → intermediate → marts) and the data tests in sql/tests/. ' +
+    'After new loads only, the settlement chain is rebuilt for the settlements they touch (--full: every model whole).',
+  usage: 'ltci build [--db FILE] [--full]',
+  options: { db: { type: 'string' }, full: { type: 'boolean' } },
   async run({ values }) {
     const dbPath = resolveDbPath(values.db as string | undefined);
     return withWarehouse(dbPath, async ({ conn }) => {
@@ -25,12 +28,16 @@ export const command: Command = {
         await loadPolicyCatalog(conn, { progress: log, inTransaction: true });
         log('config → cfg_surplus_band');
         await loadConfig(conn, { progress: log });
+        const fingerprint = await buildFingerprint(conn, discoverModels(), macroPaths());
+        const plan = await planBuild(conn, discoverModels(), { fingerprint, full: Boolean(values.full) });
+        log(describePlan(plan));
         log('models:');
-        await runModels(conn, { progress: log });
+        await runModels(conn, { progress: log, plan });
         log('data tests:');
         const tests = await runDataTests(conn, { progress: log });
         failed = tests.filter((t) => t.failures > 0);
         total = tests.length;
+        if (!failed.length) await recordBuild(conn, plan);
       } catch (err) {
         await conn.run('rollback');
         throw new Error(`${(err as Error).message}\nnothing of this build was kept: the warehouse holds its previous build`);
