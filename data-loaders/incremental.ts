@@ -15,12 +15,18 @@ import type { Model } from './models.ts';
  */
 const INCREMENTAL_VERSION = '1';
 
-/** Models maintained row by row in an incremental build, and the key their rows are replaced by. */
-export const INCREMENTAL_MODELS: Readonly<Record<string, readonly string[]>> = {
-  int_person_events_schemed: ['event_kind', 'event_id'],
-  int_eligibility_checked: ['settlement_id'],
-  int_settlements_schemed: ['settlement_id'],
-  int_settlement_priced: ['settlement_id'],
+/**
+ * Models maintained row by row in an incremental build. `key`: the rows the scoped run writes replace
+ * the rows of the same key (every in-scope settlement or event is written again). `person`: the rows
+ * of every person in scope are replaced (a person's rows can change key, e.g. another city).
+ */
+export const INCREMENTAL_MODELS: Readonly<Record<string, { key: readonly string[] } | { person: true }>> = {
+  int_person_events_schemed: { key: ['event_kind', 'event_id'] },
+  int_eligibility_checked: { key: ['settlement_id'] },
+  int_settlements_schemed: { key: ['settlement_id'] },
+  int_settlement_priced: { key: ['settlement_id'] },
+  int_enrolment_city_years: { person: true },
+  int_enrolment_district_years: { person: true },
 };
 
 /**
@@ -44,12 +50,18 @@ export const SCOPED_SOURCES: Readonly<Record<string, string>> = {
  */
 export const WHOLE_SOURCES: Readonly<Record<string, string>> = {
   stg_institution: 'the settlements at an institution a new load delivers are in scope',
-  int_visit_cities: 'city-wide: computed first, and a change gives a full build',
+  int_visit_cities: 'city-wide, kept from the last build: when it changed, the model reading it is built whole',
+  int_extract_period_bounded: 'city-wide, kept from the last build: when its last_year changed, the model reading it is built whole',
 };
 
-/** City-wide models an incremental model reads whole: computed before the plan is made. */
-const GUARDED_MODELS: Readonly<Record<string, string>> = {
-  int_visit_cities: 'the cities that deliver home-visit records changed',
+/**
+ * City-wide models whose last output is kept when the plan is made, to tell whether they changed, and
+ * the columns the incremental models read of them: the period's last day moves every month, its last
+ * year once a year (test/incremental.test.ts checks that nothing else of it is read).
+ */
+export const SNAPSHOT_MODELS: Readonly<Record<string, string>> = {
+  int_visit_cities: '*',
+  int_extract_period_bounded: 'last_year',
 };
 
 /** Above this share of the warehouse's settlements a full build is as quick. */
@@ -64,8 +76,6 @@ export type BuildPlan =
       settlements: number;
       persons: number;
       totalSettlements: number;
-      /** TEMP tables holding the new output of the guarded models, by model name. */
-      guarded: Map<string, string>;
     };
 
 /**
@@ -213,20 +223,25 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
     return fullBuild(`the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
 
-  // City-wide inputs of the incremental models: computed now, compared with the last build's.
-  const guarded = new Map<string, string>();
-  for (const [name, reason] of Object.entries(GUARDED_MODELS)) {
-    const model = models.find((m) => m.name === name);
-    if (!model) continue;
-    const temp = `__guard_${name}`;
-    await conn.run(`create or replace temp table ${temp} as\n${model.sql}`);
-    const [diff] = await queryRows(conn, `select
-    (select count(*) from (select * from ${temp} except all select * from main.${name})) as a,
-    (select count(*) from (select * from main.${name} except all select * from ${temp})) as b`);
-    if (num(diff.a) || num(diff.b)) return fullBuild(reason);
-    guarded.set(name, temp);
+  // City-wide inputs of the incremental models, as the last build left them (see wholeInputChanged).
+  for (const [name, columns] of Object.entries(SNAPSHOT_MODELS)) {
+    await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
   }
-  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, guarded };
+  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements };
+}
+
+/**
+ * The city-wide input of `m` (SNAPSHOT_MODELS) that differs from what the last build left, if any:
+ * then `m` is built whole in this build.
+ */
+export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promise<string | undefined> {
+  for (const [name, columns] of Object.entries(SNAPSHOT_MODELS).filter(([n]) => m.dependsOn.includes(n))) {
+    const [diff] = await queryRows(conn, `select
+    (select count(*) from (select ${columns} from main.${name} except all select * from __last_${name})) as a,
+    (select count(*) from (select * from __last_${name} except all select ${columns} from main.${name})) as b`);
+    if (num(diff.a) || num(diff.b)) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -234,7 +249,7 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
  * keys deleted and inserted again. Returns the number of rows written.
  */
 export async function runScoped(conn: DuckDBConnection, m: Model): Promise<number> {
-  const key = INCREMENTAL_MODELS[m.name];
+  const how = INCREMENTAL_MODELS[m.name];
   const [{ db }] = await queryRows(conn, 'select current_database() as db');
   const shadows = m.dependsOn.filter((d) => d in SCOPED_SOURCES);
   try {
@@ -245,9 +260,13 @@ export async function runScoped(conn: DuckDBConnection, m: Model): Promise<numbe
   } finally {
     for (const d of shadows) await conn.run(`drop view if exists temp.main.${d}`);
   }
-  await conn.run(`delete from main.${m.name} as t
-using (select distinct ${key.join(', ')} from __scoped) as s
-where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
+  if ('person' in how) {
+    await conn.run(`delete from main.${m.name} where person_no in (select person_no from __scope_person)`);
+  } else {
+    await conn.run(`delete from main.${m.name} as t
+using (select distinct ${how.key.join(', ')} from __scoped) as s
+where ${how.key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
+  }
   await conn.run(`insert into main.${m.name} by name select * from __scoped`);
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);
   await conn.run('drop table __scoped');

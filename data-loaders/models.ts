@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { INCREMENTAL_MODELS, runScoped, type BuildPlan } from './incremental.ts';
+import { INCREMENTAL_MODELS, runScoped, wholeInputChanged, type BuildPlan } from './incremental.ts';
 
 export const SQL_DIR = resolve(import.meta.dirname, '..', 'sql');
 const LAYERS = [
@@ -112,17 +112,17 @@ export async function runModels(
   }
   for (const m of models) {
     const t0 = performance.now();
-    let rewritten: number | undefined;
+    let note = '';
     try {
-      if (incremental && m.name in INCREMENTAL_MODELS) {
-        rewritten = await runScoped(conn, m);
+      const changed = incremental && m.name in INCREMENTAL_MODELS ? await wholeInputChanged(conn, m) : undefined;
+      if (incremental && m.name in INCREMENTAL_MODELS && !changed) {
+        note = `  (${await runScoped(conn, m)} rewritten)`;
       } else {
+        if (changed) note = `  (whole: ${changed} changed)`;
         // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
         const kind = existing.get(m.name);
         if (kind) await conn.run(`drop ${kind} ${m.name}`);
-        const guarded = incremental?.guarded.get(m.name);
-        await conn.run(`create ${m.materialize} ${m.name} as\n${guarded ? `select * from ${guarded}` : m.sql}`);
-        if (guarded) await conn.run(`drop table ${guarded}`);
+        await conn.run(`create ${m.materialize} ${m.name} as\n${m.sql}`);
       }
     } catch (err) {
       throw new Error(`model ${m.name} (${m.path}) failed: ${(err as Error).message}`);
@@ -131,7 +131,6 @@ export async function runModels(
     const rows = Number(count.getRows()[0][0]);
     const ms = performance.now() - t0;
     results.push({ name: m.name, rows, ms });
-    const note = rewritten === undefined ? '' : `  (${rewritten} rewritten)`;
     progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s${note}`);
   }
   return results;

@@ -3,7 +3,8 @@
 // incremental build is compared, table by table, with `ltci build --full` of the same warehouse.
 // Then a delivery of corrections that reach other settlements than their own — a settlement moved to
 // another person, a reversal of an old settlement, an institution whose designation ended, a visit
-// and an assessment moved to other persons — and the same comparison. Last, what must give a full build.
+// and an assessment moved to other persons — and the same comparison. Last, what must give a full
+// build, and the city-wide inputs whose change builds a model whole.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
+import { INCREMENTAL_MODELS, SNAPSHOT_MODELS } from '../data-loaders/incremental.ts';
+import { discoverModels } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ltci-incremental-'));
@@ -59,6 +62,20 @@ beforeAll(async () => {
   await ltci('ingest', month, '--db', db);
 }, 300_000);
 
+describe('what the incremental models read of a city-wide model', () => {
+  it('is only the columns whose change builds them whole', () => {
+    for (const m of discoverModels().filter((x) => x.name in INCREMENTAL_MODELS)) {
+      for (const [name, columns] of Object.entries(SNAPSHOT_MODELS).filter(([n, c]) => m.dependsOn.includes(n) && c !== '*')) {
+        // the model reads `name` through an import CTE; every column it takes from that CTE is listed
+        const cte = m.sql.match(new RegExp(`(\\w+) as \\(\\s*select \\* from ${name}\\s*\\)`))?.[1];
+        expect(cte, `${m.name} reads ${name} through an import CTE`).toBeTruthy();
+        const used = new Set([...m.sql.matchAll(new RegExp(`\\b${cte}\\.(\\w+)`, 'g'))].map((x) => x[1]));
+        expect([...used], `${m.name} reads ${[...used].join(', ')} of ${name}`).toEqual(columns.split(/,\s*/));
+      }
+    }
+  });
+});
+
 describe('ltci build after new loads', () => {
   it('rebuilds the settlement chain for the month only, and gives what a full build gives', async () => {
     const out = await build(db);
@@ -66,7 +83,7 @@ describe('ltci build after new loads', () => {
     expect(p.line).toMatch(/^incremental build: 1 new load/);
     expect(p.settlements).toBeGreaterThan(0);
     expect(p.settlements).toBeLessThan(p.total! / 2);
-    expect(out).toMatch(/int_settlement_priced .*\(\d+ rewritten\)/);
+    for (const m of Object.keys(INCREMENTAL_MODELS)) expect(out).toMatch(new RegExp(`${m} .*\\(\\d+ rewritten\\)`));
     expect(out).toMatch(/32\/32 data tests pass|(\d+)\/\1 data tests pass/);
     await expectSameAsFullBuild('month');
   }, 300_000);
@@ -212,7 +229,7 @@ describe('ltci build after new loads', () => {
     await expectSameAsFullBuild('more-corrections');
   }, 300_000);
 
-  it('builds in full when nothing new was loaded but the inputs changed, or the visit cities changed', async () => {
+  it('builds in full when the inputs changed; builds int_settlement_priced whole when the visit cities changed', async () => {
     expect(plan(await build(db)).line).toMatch(/^incremental build: 0 new load/);
     const inst = await DuckDBInstance.create(db);
     const conn = await inst.connect();
@@ -235,6 +252,30 @@ describe('ltci build after new loads', () => {
     c2.closeSync();
     i2.closeSync();
     await ltci('ingest', dir, '--db', db);
-    expect(plan(await build(db)).line).toMatch(/^full build: the cities that deliver home-visit records changed/);
+    const out = await build(db);
+    expect(plan(out).line).toMatch(/^incremental build/);
+    expect(out).toMatch(/int_settlement_priced .*\(whole: int_visit_cities changed\)/);
+    await expectSameAsFullBuild('new-visit-city');
+  }, 300_000);
+
+  it('builds the enrolment years whole when the period of the data reaches a new year', async () => {
+    // a ledger entry in the next January: the period's last year moves, and with it every coverage
+    // that runs into that year (open-ended ones) and the years the marts report
+    const dir = join(tmp, 'new-year');
+    mkdirSync(dir);
+    const [l] = await query<{ admdvs: string; scheme: string }>(db, `select admdvs, scheme from raw_ledger order by entry_id limit 1`);
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await conn.run(`copy (select 'PZTEST2024010001' as entry_id, '${l.admdvs}' as admdvs, '${l.scheme}' as scheme,
+        '2024-01-02' as entry_date, 'interest' as category, '12.34' as amount)
+        to '${join(dir, 'ledger.csv')}' (format csv, header true)`);
+    conn.closeSync();
+    instance.closeSync();
+    await ltci('ingest', dir, '--db', db);
+    const out = await build(db);
+    expect(plan(out).line).toMatch(/^incremental build/);
+    expect(out).toMatch(/int_enrolment_city_years .*\(whole: int_extract_period_bounded changed\)/);
+    expect(out).toMatch(/int_enrolment_district_years .*\(whole: int_extract_period_bounded changed\)/);
+    await expectSameAsFullBuild('new-year');
   }, 300_000);
 });

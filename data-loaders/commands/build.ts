@@ -6,6 +6,8 @@ import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incre
 import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
 export const command: Command = {
   summary:
     'Load the policy catalog, run the SQL models (staging → intermediate → marts) and the data tests in sql/tests/. ' +
@@ -28,13 +30,16 @@ export const command: Command = {
         await loadPolicyCatalog(conn, { progress: log, inTransaction: true });
         log('config → cfg_surplus_band');
         await loadConfig(conn, { progress: log });
+        const tPlan = performance.now();
         const fingerprint = await buildFingerprint(conn, discoverModels(), macroPaths());
         const plan = await planBuild(conn, discoverModels(), { fingerprint, full: Boolean(values.full) });
-        log(describePlan(plan));
+        log(`${describePlan(plan)} (planned in ${seconds(tPlan)} s)`);
         log('models:');
         await runModels(conn, { progress: log, plan });
         log('data tests:');
+        const tTests = performance.now();
         const tests = await runDataTests(conn, { progress: log });
+        log(`  ${tests.length} data tests in ${seconds(tTests)} s`);
         failed = tests.filter((t) => t.failures > 0);
         total = tests.length;
         if (!failed.length) await recordBuild(conn, plan);
