@@ -16,17 +16,15 @@ import type { Model } from './models.ts';
 const INCREMENTAL_VERSION = '1';
 
 /**
- * Models maintained row by row in an incremental build. `key`: the rows the scoped run writes replace
- * the rows of the same key (every in-scope settlement or event is written again). `person`: the rows
- * of every person in scope are replaced (a person's rows can change key, e.g. another city).
+ * Models maintained row by row in an incremental build, and their key: the rows the scoped run writes
+ * replace the rows of the same key (every in-scope settlement, and every event of an in-scope
+ * settlement or person, is written again; ingest never removes a key).
  */
-export const INCREMENTAL_MODELS: Readonly<Record<string, { key: readonly string[] } | { person: true }>> = {
-  int_person_events_schemed: { key: ['event_kind', 'event_id'] },
-  int_eligibility_checked: { key: ['settlement_id'] },
-  int_settlements_schemed: { key: ['settlement_id'] },
-  int_settlement_priced: { key: ['settlement_id'] },
-  int_enrolment_city_years: { person: true },
-  int_enrolment_district_years: { person: true },
+export const INCREMENTAL_MODELS: Readonly<Record<string, readonly string[]>> = {
+  int_person_events_schemed: ['event_kind', 'event_id'],
+  int_eligibility_checked: ['settlement_id'],
+  int_settlements_schemed: ['settlement_id'],
+  int_settlement_priced: ['settlement_id'],
 };
 
 /**
@@ -51,18 +49,10 @@ export const SCOPED_SOURCES: Readonly<Record<string, string>> = {
 export const WHOLE_SOURCES: Readonly<Record<string, string>> = {
   stg_institution: 'the settlements at an institution a new load delivers are in scope',
   int_visit_cities: 'city-wide, kept from the last build: when it changed, the model reading it is built whole',
-  int_extract_period_bounded: 'city-wide, kept from the last build: when its last_year changed, the model reading it is built whole',
 };
 
-/**
- * City-wide models whose last output is kept when the plan is made, to tell whether they changed, and
- * the columns the incremental models read of them: the period's last day moves every month, its last
- * year once a year (test/incremental.test.ts checks that nothing else of it is read).
- */
-export const SNAPSHOT_MODELS: Readonly<Record<string, string>> = {
-  int_visit_cities: '*',
-  int_extract_period_bounded: 'last_year',
-};
+/** City-wide models whose last output is kept when the plan is made, to tell whether they changed. */
+const SNAPSHOT_MODELS = ['int_visit_cities'] as const;
 
 /** Above this share of the warehouse's settlements a full build is as quick. */
 const MAX_SCOPE_SHARE = 0.5;
@@ -224,8 +214,8 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
   }
 
   // City-wide inputs of the incremental models, as the last build left them (see wholeInputChanged).
-  for (const [name, columns] of Object.entries(SNAPSHOT_MODELS)) {
-    await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
+  for (const name of SNAPSHOT_MODELS) {
+    await conn.run(`create or replace temp table __last_${name} as select * from main.${name}`);
   }
   return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements };
 }
@@ -235,10 +225,10 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
  * then `m` is built whole in this build.
  */
 export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promise<string | undefined> {
-  for (const [name, columns] of Object.entries(SNAPSHOT_MODELS).filter(([n]) => m.dependsOn.includes(n))) {
+  for (const name of SNAPSHOT_MODELS.filter((n) => m.dependsOn.includes(n))) {
     const [diff] = await queryRows(conn, `select
-    (select count(*) from (select ${columns} from main.${name} except all select * from __last_${name})) as a,
-    (select count(*) from (select * from __last_${name} except all select ${columns} from main.${name})) as b`);
+    (select count(*) from (select * from main.${name} except all select * from __last_${name})) as a,
+    (select count(*) from (select * from __last_${name} except all select * from main.${name})) as b`);
     if (num(diff.a) || num(diff.b)) return name;
   }
   return undefined;
@@ -249,7 +239,7 @@ export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promi
  * keys deleted and inserted again. Returns the number of rows written.
  */
 export async function runScoped(conn: DuckDBConnection, m: Model): Promise<number> {
-  const how = INCREMENTAL_MODELS[m.name];
+  const key = INCREMENTAL_MODELS[m.name];
   const [{ db }] = await queryRows(conn, 'select current_database() as db');
   const shadows = m.dependsOn.filter((d) => d in SCOPED_SOURCES);
   try {
@@ -260,13 +250,9 @@ export async function runScoped(conn: DuckDBConnection, m: Model): Promise<numbe
   } finally {
     for (const d of shadows) await conn.run(`drop view if exists temp.main.${d}`);
   }
-  if ('person' in how) {
-    await conn.run(`delete from main.${m.name} where person_no in (select person_no from __scope_person)`);
-  } else {
-    await conn.run(`delete from main.${m.name} as t
-using (select distinct ${how.key.join(', ')} from __scoped) as s
-where ${how.key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
-  }
+  await conn.run(`delete from main.${m.name} as t
+using (select distinct ${key.join(', ')} from __scoped) as s
+where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
   await conn.run(`insert into main.${m.name} by name select * from __scoped`);
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);
   await conn.run('drop table __scoped');

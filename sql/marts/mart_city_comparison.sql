@@ -31,52 +31,96 @@ period as (
     select * from int_extract_period_bounded
 ),
 
--- One row per person, city and year: the schemes whose coverage overlaps the year and whether the
--- person contributed for the year (int_enrolment_city_years). Distinct persons are counted from these rows.
-person_years as (
-    select * from int_enrolment_city_years
+-- Each scheme's bit in a person's scheme mask (sql/macros/scheme_bits.sql).
+scheme_bits as (
+    select * from scheme_bits(stg_enrolment)
 ),
 
-person_year_lists as (
+-- The calendar years each enrolment row's coverage overlaps, within the data's period.
+enrolment_spans as (
+    select
+        enrolments.person_no,
+        enrolments.city,
+        enrolments.scheme,
+        enrolments.year as contribution_year,
+        year(enrolments.coverage_start) as first_covered_year,
+        least(year(enrolments.coverage_end), period.last_year) as last_covered_year,
+    from enrolments
+    cross join period
+),
+
+-- One row per enrolment row and calendar year it counts in: each year its coverage overlaps
+-- (participants; spec: persons with an enrolment row whose coverage overlaps Y) and its contribution
+-- year (financing). Most rows cover their contribution year only: one row, no list to unnest; the
+-- others give a row per covered year and one for the contribution year.
+enrolment_years as (
+    select
+        person_no,
+        city,
+        scheme,
+        contribution_year as year,
+        true as covered,
+        true as contributed,
+    from enrolment_spans
+    where coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+    union all
+    select
+        person_no,
+        city,
+        scheme,
+        unnest(range(first_covered_year, last_covered_year + 1))::integer as year,
+        true as covered,
+        null as contributed,
+    from enrolment_spans
+    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+    union all
+    select
+        person_no,
+        city,
+        scheme,
+        contribution_year as year,
+        false as covered,
+        true as contributed,
+    from enrolment_spans
+    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
+),
+
+-- One row per person, city and year: the schemes whose coverage overlaps the year (a bit mask) and
+-- whether the person contributed for the year. Distinct persons are counted from these rows, one
+-- hash aggregate over the enrolment rows instead of one per count (docs/performance.md).
+person_years as (
+    select
+        enrolment_years.city,
+        enrolment_years.year,
+        enrolment_years.person_no,
+        bit_or(scheme_bits.scheme_bit) filter (where enrolment_years.covered) as scheme_mask,
+        bool_or(enrolment_years.contributed) as contributed,
+    from enrolment_years
+    inner join scheme_bits
+        on scheme_bits.scheme is not distinct from enrolment_years.scheme
+    group by enrolment_years.city, enrolment_years.year, enrolment_years.person_no
+),
+
+person_year_counts as (
     select
         city,
         year,
-        covered_schemes,
+        scheme_mask,
         contributed,
         count(person_no) as persons,
     from person_years
     group by all
 ),
 
--- the same set of schemes, whatever the order or repeats of the enrolment rows behind it
-person_year_counts as (
-    select
-        city,
-        year,
-        list_sort(list_distinct(covered_schemes)) as covered_schemes,
-        contributed,
-        sum(persons) as persons,
-    from person_year_lists
-    group by all
-),
-
--- a person covered by two schemes in a year counts in each scheme's row and once in `all`
-scheme_year_counts as (
-    select
-        city,
-        unnest(covered_schemes) as scheme,
-        year,
-        persons,
-    from person_year_counts
-),
-
 participants as (
     select
-        city,
-        scheme,
-        year,
-        sum(persons)::integer as participants,
-    from scheme_year_counts
+        person_year_counts.city,
+        scheme_bits.scheme,
+        person_year_counts.year,
+        sum(person_year_counts.persons)::integer as participants,
+    from person_year_counts
+    inner join scheme_bits
+        on person_year_counts.scheme_mask & scheme_bits.scheme_bit <> 0
     group by all
     union all
     select
@@ -85,7 +129,7 @@ participants as (
         year,
         sum(persons)::integer as participants,
     from person_year_counts
-    where covered_schemes is not null
+    where scheme_mask is not null
     group by city, year
 ),
 
