@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { kindByName, storedName } from './contract/index.ts';
 import { lit, queryRows } from './db.ts';
 import type { Model } from './models.ts';
 
@@ -257,6 +258,27 @@ where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);
   await conn.run('drop table __scoped');
   return n;
+}
+
+/**
+ * For the key test of a staging view (`stg_<kind>__key_unique_not_null`), shadow the view with the
+ * rows whose key a new load wrote, and return the view's name. The keys were unique and not null at
+ * the last build, and ingest only adds or replaces rows, so any repeat or null now has a row of a new
+ * load among its rows. Other tests run on whole tables (undefined).
+ */
+export async function scopeKeyTest(conn: DuckDBConnection, test: string): Promise<string | undefined> {
+  const m = test.match(/^(stg_(\w+?))__key_unique_not_null$/);
+  const kind = m && kindByName(m[2]);
+  if (!m || !kind) return undefined;
+  const view = m[1];
+  const keys = kind.key.map((k) => storedName(kind.columns.find((c) => c.name === k)!));
+  const [{ db }] = await queryRows(conn, 'select current_database() as db');
+  const main = `"${String(db).replaceAll('"', '""')}".main.${view}`;
+  await conn.run(`create or replace temp view ${view} as
+select rows.* from ${main} as rows
+semi join (select distinct ${keys.join(', ')} from ${main} where load_id in (select load_id from __new_load)) as new_keys
+    on ${keys.map((k) => `rows.${k} is not distinct from new_keys.${k}`).join(' and ')}`);
+  return view;
 }
 
 /** Record what the warehouse's models now reflect: the fingerprint and every load so far. */

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { INCREMENTAL_MODELS, runScoped, wholeInputChanged, type BuildPlan } from './incremental.ts';
+import { INCREMENTAL_MODELS, runScoped, scopeKeyTest, wholeInputChanged, type BuildPlan } from './incremental.ts';
 
 export const SQL_DIR = resolve(import.meta.dirname, '..', 'sql');
 const LAYERS = [
@@ -155,7 +155,15 @@ export interface DataTestResult {
 }
 
 /** Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. */
-export async function runDataTests(conn: DuckDBConnection, { sqlDir = SQL_DIR, progress = (() => {}) as Progress } = {}): Promise<DataTestResult[]> {
+/**
+ * Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. With an incremental `plan`,
+ * the key tests of the staging views read only the keys the new loads wrote (incremental.ts,
+ * keyTestScope): the keys were unique at the last build, so a repeat now involves a new row.
+ */
+export async function runDataTests(
+  conn: DuckDBConnection,
+  { sqlDir = SQL_DIR, progress = (() => {}) as Progress, plan }: { sqlDir?: string; progress?: Progress; plan?: BuildPlan } = {},
+): Promise<DataTestResult[]> {
   const results: DataTestResult[] = [];
   for (const path of sqlFiles(join(sqlDir, 'tests'))) {
     const name = basename(path, '.sql');
@@ -163,16 +171,19 @@ export async function runDataTests(conn: DuckDBConnection, { sqlDir = SQL_DIR, p
     const t0 = performance.now();
     let failures: number;
     let sample: Record<string, unknown>[];
+    const scoped = plan?.mode === 'incremental' ? await scopeKeyTest(conn, name) : undefined;
     try {
       const n = await conn.runAndReadAll(`select count(*)::bigint from (\n${sql}\n)`);
       failures = Number(n.getRows()[0][0]);
       sample = failures ? ((await conn.runAndReadAll(`select * from (\n${sql}\n) limit 5`)).getRowObjectsJson() as Record<string, unknown>[]) : [];
     } catch (err) {
       throw new Error(`data test ${name} (${path}) could not run: ${(err as Error).message}`);
+    } finally {
+      if (scoped) await conn.run(`drop view if exists temp.main.${scoped}`);
     }
     const ms = performance.now() - t0;
     results.push({ name, failures, sample, ms });
-    progress(`  ${failures ? 'FAIL' : 'pass'} ${name}${failures ? ` — ${failures} offending rows` : ''}`);
+    progress(`  ${failures ? 'FAIL' : 'pass'} ${name}${scoped ? ' (the keys of the new loads)' : ''}${failures ? ` — ${failures} offending rows` : ''}`);
   }
   return results;
 }

@@ -47,9 +47,12 @@ describe('ltci build, all or nothing', () => {
     copyFileSync(wh.db, db);
     const before = await withDb(db, async (q) => {
       const state = await q(STATE);
-      // a second copy of one settlement: stg_settlement__key_unique_not_null must fail, and the
-      // marts built from it would count the settlement twice
-      await q('insert into raw_settlement select * from raw_settlement where reversal_of is null limit 1');
+      // a second copy of one settlement, as a faulty load would write it: stg_settlement__key_unique_not_null
+      // must fail (the incremental build tests the keys of the new load), and the marts built from
+      // it would count the settlement twice
+      await q(`insert into load_report (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, loaded_at)
+        values ('L-faulty', 'faulty/settlement.csv', 'settlement', 1, 1, 0, 0, 0, now()::timestamp)`);
+      await q(`insert into raw_settlement select * replace ('L-faulty' as load_id) from raw_settlement where reversal_of is null limit 1`);
       await q('delete from policy_source where true');
       return state;
     });

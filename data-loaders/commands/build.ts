@@ -38,7 +38,7 @@ export const command: Command = {
         await runModels(conn, { progress: log, plan });
         log('data tests:');
         const tTests = performance.now();
-        const tests = await runDataTests(conn, { progress: log });
+        const tests = await runDataTests(conn, { progress: log, plan });
         log(`  ${tests.length} data tests in ${seconds(tTests)} s`);
         failed = tests.filter((t) => t.failures > 0);
         total = tests.length;
