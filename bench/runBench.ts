@@ -64,6 +64,8 @@ export interface BenchResult {
   incremental_rows: number | null;
   /** Rows of the history delivery the month is added to. */
   incremental_base_rows: number | null;
+  /** The plan line of the build after the month (`incremental build: …` or `full build: <why>`). */
+  incremental_plan: string | null;
   rebuild_s: number | null;
   incremental_ratio: number | null;
   peak_rss_mb: number;
@@ -121,7 +123,7 @@ export function dataLoaders(): string[] {
 
 /** `  intermediate int_x    123 rows   1.23 s` lines of `ltci build`. */
 function modelLines(stdout: string): { name: string; rows: number; seconds: number }[] {
-  return [...stdout.matchAll(/^\s+(?:staging|intermediate|marts)\s+(\S+)\s+(\d+) rows\s+([\d.]+) s$/gm)].map((m) => ({
+  return [...stdout.matchAll(/^\s+(?:staging|intermediate|marts)\s+(\S+)\s+(\d+) rows\s+([\d.]+) s(?:\s+\(.*\))?$/gm)].map((m) => ({
     name: m[1],
     rows: Number(m[2]),
     seconds: Number(m[3]),
@@ -205,7 +207,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     const rawOut = JSON.parse(raw.stdout.trim().split('\n').pop()!) as { rows: number; files: { file: string; rows: number; seconds: number }[] };
     rmSync(join(work, 'raw.duckdb'), { force: true });
 
-    let inc: { s: number; ingest: number; build: number; rows: number; baseRows: number; rebuild: number; ok: boolean } | null = null;
+    let inc: { s: number; ingest: number; build: number; rows: number; baseRows: number; rebuild: number; ok: boolean; plan: string } | null = null;
     if (opts.increment !== false) {
       log(`(e) a month added to ≥ 24 months (history deliveries up to ${INCREMENT_BASE_END} and ${INCREMENT_NEXT_END}):`);
       // tiny stays tiny (tests); otherwise the history shape at the base population
@@ -233,6 +235,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
         baseRows,
         rebuild: full.ingest.seconds + full.build.seconds,
         ok: full.ok && addBuild.code === 0,
+        plan: addBuild.stdout.split('\n').find((l) => /^(full|incremental) build/.test(l)) ?? '',
       };
     }
 
@@ -256,6 +259,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       incremental_build_s: inc && round(inc.build),
       incremental_rows: inc && inc.rows,
       incremental_base_rows: inc && inc.baseRows,
+      incremental_plan: inc && inc.plan,
       rebuild_s: inc && round(inc.rebuild),
       incremental_ratio: incRatio === null ? null : round(incRatio, 3),
       peak_rss_mb: round(peak, 0),

@@ -24,6 +24,8 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   expect(json.ratio_to_raw).toBeCloseTo((json.ingest_s + json.build_s) / json.raw_s, 1);
   expect(json.incremental_rows).toBeGreaterThan(0);
   expect(json.incremental_rows).toBeLessThan(json.rows);
+  // the build after the month is incremental: the settlement chain for part of the settlements
+  expect(json.incremental_plan).toMatch(/^incremental build: 1 new load\(s\); the settlement chain for \d+ of \d+ settlements/);
   expect(json.data_tests_pass).toBe(true);
   expect(json.targets).toEqual(TARGETS);
   for (const k of Object.keys(TARGETS)) expect(typeof json.met[k], k).toBe('boolean');
