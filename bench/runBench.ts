@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DemoScale } from '../data-loaders/demo/index.ts';
+import { DEMO_SCALES } from '../data-loaders/demo/scales.ts';
 import { CACHE_DIR, cachedDemo, incrementDelivery, type DemoSpec } from './deliveries.ts';
 import { measureChild, nodeTs, REPO, type ChildRun } from './measure.ts';
 
@@ -21,15 +22,19 @@ export const TARGETS = {
 
 /**
  * The increment scenario. The `city` scale is one mature year, so the warehouse with history is
- * the demo's history shape (`small`) at the base population (factor 1, ≈ 1.1 million
- * participants): data from 2021-01 (Nanjing) and 2022-01 (Jining) up to INCREMENT_BASE_END, at
- * least 24 months, plus one ordinary month. Not January: January's delivery carries every
- * participant's new contribution year (about a third of the rows of a 24-month warehouse), a
- * yearly event rather than a month's work (docs/performance.md).
+ * the demo's history shape (`small`) at the measured scale's population (for `city` its factor
+ * 4.3, ≈ 5 million participants; the third session used factor 1): data from 2021-01 (Nanjing) and
+ * 2022-01 (Jining) up to INCREMENT_BASE_END, at least 24 months, plus one ordinary month. Not
+ * January: January's delivery carries every participant's new contribution year (about a third of
+ * the rows of a 24-month warehouse), a yearly event rather than a month's work (docs/performance.md).
  */
 export const INCREMENT_BASE_END = '2023-05';
 export const INCREMENT_NEXT_END = '2023-06';
-export const INCREMENT_FACTOR = 1;
+
+/** The history deliveries of the increment scenario for `scale` (tiny stays tiny: the tests). */
+export function incrementHistory(scale: DemoScale): DemoSpec {
+  return scale === 'tiny' ? { scale } : { scale: 'small', factor: DEMO_SCALES[scale].factor };
+}
 
 export interface BenchOptions {
   scale?: DemoScale;
@@ -209,9 +214,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
 
     let inc: { s: number; ingest: number; build: number; rows: number; baseRows: number; rebuild: number; ok: boolean; plan: string } | null = null;
     if (opts.increment !== false) {
-      log(`(e) a month added to ≥ 24 months (history deliveries up to ${INCREMENT_BASE_END} and ${INCREMENT_NEXT_END}):`);
-      // tiny stays tiny (tests); otherwise the history shape at the base population
-      const history: DemoSpec = scale === 'tiny' ? { scale } : { scale: 'small', factor: INCREMENT_FACTOR };
+      const history = incrementHistory(scale);
+      log(`(e) a month added to ≥ 24 months (history deliveries up to ${INCREMENT_BASE_END} and ${INCREMENT_NEXT_END}, population factor ${history.factor ?? scale}):`);
       const baseSpec: DemoSpec = { ...history, end: INCREMENT_BASE_END };
       const nextSpec: DemoSpec = { ...history, end: INCREMENT_NEXT_END };
       const base = await cachedDemo(baseSpec, log, cacheDir);
