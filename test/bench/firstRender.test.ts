@@ -2,7 +2,7 @@
 // the site the test run builds (test/globalSetup.ts): every page gets a positive measurement and the
 // fields of the JSON's `pages` entries; a page with a console error or a request to another host is
 // reported, not measured quietly. No assertion on time (tests never do).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -50,7 +50,8 @@ test('a page that logs a console error or asks another host is reported with its
   const dir = site();
   const own = join(work, 'site');
   mkdirSync(own);
-  for (const sub of ['_observablehq', '_import', '_node', '_file']) symlinkSync(join(dir, sub), join(own, sub), 'dir');
+  // every asset folder the build wrote (_observablehq, _import, _file; _node only with bare imports)
+  for (const sub of readdirSync(dir).filter((n) => n.startsWith('_'))) symlinkSync(join(dir, sub), join(own, sub), 'dir');
   copyFileSync(join(dir, 'index.html'), join(own, 'index.html'));
   const bad = readFileSync(join(dir, 'index.html'), 'utf8').replace('</body>', '<img src="http://example.com/x.png"><script>console.error("boom")</script></body>');
   writeFileSync(join(own, 'bad.html'), bad);
