@@ -154,11 +154,10 @@ export interface DataTestResult {
   ms: number;
 }
 
-/** Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. */
 /**
  * Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. With an incremental `plan`,
  * the key tests of the staging views read only the keys the new loads wrote (incremental.ts,
- * keyTestScope): the keys were unique at the last build, so a repeat now involves a new row.
+ * scopeKeyTest): the keys were unique at the last build, so a repeat now involves a new row.
  */
 export async function runDataTests(
   conn: DuckDBConnection,
