@@ -31,8 +31,9 @@ export const command: Command = {
         log('config → cfg_surplus_band');
         await loadConfig(conn, { progress: log });
         const tPlan = performance.now();
-        const fingerprint = await buildFingerprint(conn, discoverModels(), macroPaths());
-        const plan = await planBuild(conn, discoverModels(), { fingerprint, full: Boolean(values.full) });
+        const models = discoverModels();
+        const fingerprint = await buildFingerprint(conn, models, macroPaths());
+        const plan = await planBuild(conn, models, { fingerprint, full: Boolean(values.full) });
         log(`${describePlan(plan)} (planned in ${seconds(tPlan)} s)`);
         log('models:');
         await runModels(conn, { progress: log, plan });
