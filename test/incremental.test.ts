@@ -3,8 +3,10 @@
 // incremental build is compared, table by table, with `ltci build --full` of the same warehouse.
 // Then a delivery of corrections that reach other settlements than their own — a settlement moved to
 // another person, a reversal of an old settlement, an institution whose designation ended, a visit
-// and an assessment moved to other persons — and the same comparison. Last, what must give a full
-// build, and the city-wide input whose change builds a model whole.
+// and an assessment moved to other persons — and one of new rows that do (a visit in a reversed
+// original's month, a duplicate, an hour of visits, a second scheme's enrolment), each with the same
+// comparison. Last, what must give a full build, and the city-wide input whose change builds a
+// model whole. KEEP_TMP=1 keeps the warehouses for a look afterwards.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,7 +199,6 @@ describe('ltci build after new loads', () => {
       conn.closeSync();
       instance.closeSync();
     }
-    if (process.env.KEEP_TMP) console.log(JSON.stringify(picks));
     const before = await query(db, `select * from int_settlement_priced order by settlement_id`);
     await ltci('ingest', dir, '--db', db);
     const [loaded] = await query<{ rejected: string; replaced: string }>(db, `
