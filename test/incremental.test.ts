@@ -7,14 +7,15 @@
 // original's month, a duplicate, an hour of visits, a second scheme's enrolment), each with the same
 // comparison. Last, what must give a full build, and the city-wide input whose change builds a
 // model whole. KEEP_TMP=1 keeps the warehouses for a look afterwards.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
-import { INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { discoverModels, macroPaths } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ltci-incremental-'));
@@ -62,6 +63,54 @@ beforeAll(async () => {
   expect(plan(await build(db)).line).toMatch(/^full build: the warehouse has no earlier build/);
   await ltci('ingest', month, '--db', db);
 }, 300_000);
+
+describe('the build fingerprint', () => {
+  it('changes with a policy value, a config or reference row, and a SQL file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltci-fingerprint-'));
+    try {
+      const instance = await DuckDBInstance.create(join(dir, 'f.duckdb'));
+      const conn = await instance.connect();
+      try {
+        await conn.run(`create table policy_service (policy_id varchar, rate decimal(18, 2));
+          insert into policy_service values ('A', 50.00), ('B', 60.00);
+          create table cfg_surplus_band (status varchar, lo decimal(10, 2)); insert into cfg_surplus_band values ('healthy', 3);
+          create table ref_admdvs (admdvs varchar, name varchar); insert into ref_admdvs values ('320102', '玄武区');
+          create table raw_settlement (settlement_id varchar); insert into raw_settlement values ('S1')`);
+        const models = discoverModels();
+        const print = () => buildFingerprint(conn, models, macroPaths());
+        const first = await print();
+        expect(await print()).toBe(first);
+        // raw rows are what the incremental build scopes: they do not change the fingerprint
+        await conn.run(`insert into raw_settlement values ('S2')`);
+        expect(await print()).toBe(first);
+        const changes = [
+          `update policy_service set rate = 50.01 where policy_id = 'A'`,
+          `update cfg_surplus_band set lo = 4`,
+          `update ref_admdvs set name = '玄武'`,
+        ];
+        const seen = new Set([first]);
+        for (const sql of changes) {
+          await conn.run(sql);
+          const next = await print();
+          expect(seen.has(next), sql).toBe(false);
+          seen.add(next);
+        }
+        // a model's SQL edited: the same path under another sql/ folder, other content
+        mkdirSync(join(dir, 'sql', 'intermediate'), { recursive: true });
+        const edited = join(dir, 'sql', 'intermediate', 'int_visit_cities.sql');
+        const model = models.find((m) => m.name === 'int_visit_cities')!;
+        writeFileSync(edited, `${model.sql}\n-- edited`);
+        const withEdit = await buildFingerprint(conn, models.map((m) => (m === model ? { ...m, path: edited } : m)), macroPaths());
+        expect(seen.has(withEdit)).toBe(false);
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('ltci build after new loads', () => {
   it('rebuilds the settlement chain for the month only, and gives what a full build gives', async () => {
