@@ -105,6 +105,17 @@ where table_schema = 'main' and table_catalog = current_database() and table_nam
 
 const num = (v: unknown) => Number(v);
 
+const fullPlan = (fingerprint: string, reason: string): BuildPlan => ({ mode: 'full', reason, fingerprint });
+
+/**
+ * The warehouse's own `name`, qualified by catalog: what a TEMP view of the same name reads without
+ * reading itself.
+ */
+async function warehouseName(conn: DuckDBConnection, name: string): Promise<string> {
+  const [{ db }] = await queryRows(conn, 'select current_database() as db');
+  return `"${String(db).replaceAll('"', '""')}".main.${name}`;
+}
+
 /**
  * Decide between a full and an incremental build. For an incremental one, leaves the scope in
  * TEMP tables __scope_settlement (settlement_id) and __scope_person (person_no).
@@ -114,7 +125,7 @@ export async function planBuild(
   models: Model[],
   { fingerprint, full = false }: { fingerprint: string; full?: boolean },
 ): Promise<BuildPlan> {
-  const fullBuild = (reason: string): BuildPlan => ({ mode: 'full', reason, fingerprint });
+  const fullBuild = (reason: string) => fullPlan(fingerprint, reason);
   if (full) return fullBuild('asked for (--full)');
   if (!(await tableExists(conn, 'build_state'))) return fullBuild('the warehouse has no earlier build');
   const [state] = await queryRows(conn, 'select fingerprint from build_state');
@@ -130,15 +141,14 @@ export async function planBuild(
   }
 
   try {
-    return await planScope(conn, models, fingerprint);
+    return await planScope(conn, fingerprint);
   } catch (err) {
     // e.g. a raw table that no longer fits the staging views: the full build names the model that fails
     return fullBuild(`the incremental scope could not be computed (${(err as Error).message.split('\n')[0]})`);
   }
 }
 
-async function planScope(conn: DuckDBConnection, models: Model[], fingerprint: string): Promise<BuildPlan> {
-  const fullBuild = (reason: string): BuildPlan => ({ mode: 'full', reason, fingerprint });
+async function planScope(conn: DuckDBConnection, fingerprint: string): Promise<BuildPlan> {
   await conn.run(`create or replace temp table __new_load as
 select distinct load_id from load_report
 where load_id not in (select load_id from build_loads)`);
@@ -211,7 +221,7 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
   const settlements = num(sizes.settlements);
   const totalSettlements = num(sizes.total);
   if (settlements > MAX_SCOPE_SHARE * totalSettlements && settlements > 1000) {
-    return fullBuild(`the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
+    return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
 
   // City-wide inputs of the incremental models, as the last build left them (see wholeInputChanged).
@@ -241,11 +251,10 @@ export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promi
  */
 export async function runScoped(conn: DuckDBConnection, m: Model): Promise<number> {
   const key = INCREMENTAL_MODELS[m.name];
-  const [{ db }] = await queryRows(conn, 'select current_database() as db');
   const shadows = m.dependsOn.filter((d) => d in SCOPED_SOURCES);
   try {
     for (const d of shadows) {
-      await conn.run(`create or replace temp view ${d} as select * from "${String(db).replaceAll('"', '""')}".main.${d} where ${SCOPED_SOURCES[d]}`);
+      await conn.run(`create or replace temp view ${d} as select * from ${await warehouseName(conn, d)} where ${SCOPED_SOURCES[d]}`);
     }
     await conn.run(`create or replace temp table __scoped as\n${m.sql}`);
   } finally {
@@ -272,8 +281,7 @@ export async function scopeKeyTest(conn: DuckDBConnection, test: string): Promis
   if (!m || !kind) return undefined;
   const view = m[1];
   const keys = kind.key.map((k) => storedName(kind.columns.find((c) => c.name === k)!));
-  const [{ db }] = await queryRows(conn, 'select current_database() as db');
-  const main = `"${String(db).replaceAll('"', '""')}".main.${view}`;
+  const main = await warehouseName(conn, view);
   await conn.run(`create or replace temp view ${view} as
 select rows.* from ${main} as rows
 semi join (select distinct ${keys.join(', ')} from ${main} where load_id in (select load_id from __new_load)) as new_keys

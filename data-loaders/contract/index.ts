@@ -32,7 +32,7 @@ export const LOAD_TABLES_DDL = [
     rows_rejected BIGINT, rows_replaced BIGINT, rows_unchanged BIGINT, bytes BIGINT,
     encoding VARCHAR, file_sha256 VARCHAR, extra_columns VARCHAR[], loaded_at TIMESTAMP
 )`,
-  // The persons of rows a load replaced (their old values), for the incremental build (models/incremental.ts).
+  // The persons of rows a load replaced (their old values), for the incremental build (data-loaders/incremental.ts).
   `create table if not exists load_replaced (load_id VARCHAR, kind VARCHAR, person_no VARCHAR)`,
   `create table if not exists load_rejects (
     load_id VARCHAR, file VARCHAR, line BIGINT, column_name VARCHAR, rule VARCHAR,

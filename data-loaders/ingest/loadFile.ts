@@ -289,18 +289,20 @@ join ${table} as r on ${on}`);
     unchanged = num(m.same);
     replaced = num(m.changed);
     if (replaced) {
+      // the keys of the rows this file replaces, read once for the two statements below
+      await run(ctx, `create or replace temp table __replaced as
+select ${keys.map((k) => `a.${ident(k)}`).join(', ')}
+from ${acc} as a
+join __match as m on m.__line = a.__line and not m.__same`);
       // The replaced rows' persons, for the next incremental build: a corrected row may have moved
       // to another person, institution or month, and the old one is gone after the delete.
       if (stored.includes('person_no')) {
         await run(ctx, `insert into load_replaced
 select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, r.person_no
 from ${table} as r
-semi join (select a.* from ${acc} as a join __match as m on m.__line = a.__line and not m.__same) as a
-    on ${on}`);
+semi join __replaced as a on ${on}`);
       }
-      await run(ctx, `delete from ${table} as r
-using (select a.* from ${acc} as a join __match as m on m.__line = a.__line and not m.__same) as a
-where ${on}`);
+      await run(ctx, `delete from ${table} as r using __replaced as a where ${on}`);
     }
   }
   const insertFrom = hasRows
@@ -329,7 +331,7 @@ ${insertFrom}`, big && `${label} write`);
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__rules', '__last', '__match']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match', '__replaced']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }
