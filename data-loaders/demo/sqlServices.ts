@@ -4,6 +4,12 @@ import { lit } from '../db.ts';
 import type { GenParams, Step } from './sqlPopulation.ts';
 /** Share of settlements reversed and settled again. */
 export const REVERSAL_RATE = 0.005;
+/** Institutions are sized on the beneficiaries of a program's first year (then they do not depend on --end)… */
+const FIRST_YEAR_DAYS = 365;
+/** …times this: about the ratio of a program's beneficiaries over its years to those of its first (small scale). */
+const FIRST_YEAR_SIZING = 2.5;
+/** Late designations (a fifth of the institutions) fall within this many days of the program's start. */
+const LATE_DESIGNATION_DAYS = 1826;
 
 const INSTITUTION_STEMS: Record<string, string[]> = {
   medical: ['人民医院', '中医院', '第二人民医院', '康复医院', '护理院', '中西医结合医院', '社区卫生服务中心', '仁济医院'],
@@ -61,7 +67,11 @@ where u(b.pk, 'secondary') < x.share
   const inWindow = p.windowFrom ? `\n        and m.month >= DATE ${lit(p.windowFrom)}` : '';
   const providers = Object.entries(PROVIDER_CATEGORIES).flatMap(([type, cats]) => cats.map((cat, rank) => `(${lit(type)}, ${lit(cat)}, ${rank})`));
   const perInst = Object.entries(BENEFICIARIES_PER_INSTITUTION).map(([cat, n]) => `(${lit(cat)}, ${n})`);
-  const stems = Object.entries(INSTITUTION_STEMS).map(([cat, s]) => `(${lit(cat)}, [${s.map(lit).join(', ')}])`);
+  // each category's digit in the institution code (P + area + digit + 3 digits; 9 is the anomalies' copies)
+  const stems = Object.entries(INSTITUTION_STEMS).map(([cat, s], i) => `(${lit(cat)}, ${i + 1}, [${s.map(lit).join(', ')}])`);
+  // institutions are sized on the program's first year, or the window's beginning on the one-year scale
+  const sizedOn = p.windowFrom ? 'b.benefit_start' : `least(t.data_end, t.city_start + ${FIRST_YEAR_DAYS})`;
+  const sizing = p.windowFrom ? 1 : FIRST_YEAR_SIZING;
   return [
     {
       name: 'service choice',
@@ -72,7 +82,7 @@ create table provider_cfg (service_type VARCHAR, category VARCHAR, rank INTEGER)
 insert into provider_cfg values ${providers.join(', ')};
 create table per_inst_cfg (category VARCHAR, beneficiaries INTEGER);
 insert into per_inst_cfg values ${perInst.join(', ')};
-create table stem_cfg (category VARCHAR, stems VARCHAR[]);
+create table stem_cfg (category VARCHAR, digit INTEGER, stems VARCHAR[]);
 insert into stem_cfg values ${stems.join(', ')};
 
 -- the service types each cohort's policies pay, weighted by the demo's mix
@@ -106,20 +116,27 @@ ${secondary}`,
     {
       name: 'institutions',
       sql: `
-create table institution_gen as
-with need as (
-    select b.city, p.category, count(*) as beneficiaries,
+-- Institutions do not depend on --end, so that a later delivery extends an earlier one (docs/demo.md):
+-- each city's number per category follows the beneficiaries of its program's first year (or of its
+-- delivery, while younger), late designations fall within ${LATE_DESIGNATION_DAYS} days of its start,
+-- an agreement's end is drawn whether or not it has passed, and codes are numbered per area and
+-- category; a delivery then holds those designated by its end, with the ends that have passed.
+create table institution_all as
+with starts as (
+    select city, min(benefit_from) as city_start, max(data_end) as data_end from cohort group by city
+),
+need as (
+    -- every category a beneficiary of the delivery needs (at least two institutions each, below)
+    select b.city, p.category, count(*) filter (where b.benefit_start <= ${sizedOn}) as beneficiaries,
     from bene_service as b
     join provider_cfg as p on p.service_type = b.service_type and p.rank = 0
+    join starts as t using (city)
     group by all
 ),
 sized as (
-    select n.city, n.category, unnest(range(greatest(2, ceil(n.beneficiaries / c.beneficiaries)::BIGINT))) as k,
+    select n.city, n.category, unnest(range(greatest(2, ceil(n.beneficiaries * ${sizing} / c.beneficiaries)::BIGINT))) as k,
     from need as n
     join per_inst_cfg as c using (category)
-),
-starts as (
-    select city, min(benefit_from) as city_start, max(data_end) as data_end from cohort group by city
 ),
 placed as (
     select s.*, a.admdvs, a.area_name, t.city_start, t.data_end, hash(s.city, s.category, s.k) as ik,
@@ -133,23 +150,20 @@ dated as (
         *,
         case
             when k = 0 or u(ik, 'late') < 0.8 then city_start - pick(u(ik, 'since'), 30, 700)
-            else city_start + floor(u(ik, 'since') * (data_end - city_start))::INTEGER
+            else city_start + floor(u(ik, 'since') * ${LATE_DESIGNATION_DAYS})::INTEGER
         end as designated_from,
     from placed
 ),
 ended as (
     select
         *,
-        case
-            when k > 0 and u(ik, 'ended') < 0.05 and designated_from + pick(u(ik, 'span'), 365, 900) <= data_end
-                then designated_from + pick(u(ik, 'span'), 365, 900)
-        end as designated_to,
+        case when k > 0 and u(ik, 'ended') < 0.05 then designated_from + pick(u(ik, 'span'), 365, 900) end as agreement_end,
     from dated
 ),
 numbered as (
     select
         e.*,
-        'P' || admdvs || lpad(row_number() over (partition by admdvs order by category, k)::VARCHAR, 4, '0') as institution_code,
+        'P' || admdvs || st.digit::VARCHAR || lpad(row_number() over (partition by admdvs, category order by k)::VARCHAR, 3, '0') as institution_code,
         row_number() over (partition by admdvs, category order by k) - 1 as n_in_area,
         st.stems,
     from ended as e
@@ -167,14 +181,19 @@ select
         when category = 'medical_elderly' and u(ik, 'grade') < 0.5 then 1
     end as grade,
     designated_from,
-    designated_to,
+    case when agreement_end <= data_end then agreement_end end as designated_to,
     case category
         when 'medical' then pick(u(ik, 'beds'), 20, 100)
         when 'medical_elderly' then pick(u(ik, 'beds'), 30, 170)
         when 'elderly_care' then pick(u(ik, 'beds'), 50, 250)
         when 'community' then pick(u(ik, 'beds'), 0, 20)
     end as beds,
-from numbered;
+    agreement_end,
+from numbered
+where designated_from <= data_end;
+
+create table institution_gen as
+select * exclude (agreement_end) from institution_all;
 
 -- each beneficiary's provider: an institution of their own area if one can serve them, else of the
 -- city; among those the one with the smallest hash(pk, code) (arg_min, not a window over every pair)
@@ -182,10 +201,11 @@ create table provider_local as
 select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
 from bene_service as b
 join provider_cfg as p on p.service_type = b.service_type
-join institution_gen as i
+join person as pe on pe.pk = b.pk
+join institution_all as i
     on i.city = b.city and i.category = p.category and i.admdvs = b.admdvs
     and i.designated_from <= date_trunc('month', b.benefit_start)
-    and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+    and (i.agreement_end is null or i.agreement_end >= last_day(pe.leave_date))
 group by all;
 
 create table provider_unserved as
@@ -198,10 +218,11 @@ with elsewhere as (
     select b.pk, b.service_type, arg_min(i.institution_code, hash(b.pk, i.institution_code, 'pick')) as institution_code,
     from provider_unserved as b
     join provider_cfg as p on p.service_type = b.service_type
-    join institution_gen as i
+    join person as pe on pe.pk = b.pk
+    join institution_all as i
         on i.city = b.city and i.category = p.category
         and i.designated_from <= date_trunc('month', b.benefit_start)
-        and (i.designated_to is null or i.designated_to >= last_day(b.benefit_end))
+        and (i.agreement_end is null or i.agreement_end >= last_day(pe.leave_date))
     group by all
 ),
 chosen as (
