@@ -14,7 +14,7 @@ import type { Model } from './models.ts';
 /**
  * Bump when the scoping below changes: a warehouse built by another version gets a full build.
  */
-const INCREMENTAL_VERSION = '1';
+const INCREMENTAL_VERSION = '2';
 
 /**
  * Models maintained row by row in an incremental build, and their key: the rows the scoped run writes
@@ -27,6 +27,23 @@ export const INCREMENTAL_MODELS: Readonly<Record<string, readonly string[]>> = {
   int_settlements_schemed: ['settlement_id'],
   int_settlement_priced: ['settlement_id'],
 };
+
+/**
+ * Models that count or add up enrolment rows per person, kept by difference in an incremental build:
+ * the counts of the persons the new loads touched (__delta_person), as the last build saw them, are
+ * subtracted, and their counts now added. Each person's rows give their own share of every group
+ * (the models group by person before they count), so the result is what a full count gives. `key`:
+ * the model's grain; `measures`: what is added, the first one a count (a group whose count falls to 0
+ * is gone, as in a full count).
+ */
+export const ADDITIVE_MODELS: Readonly<Record<string, { key: readonly string[]; measures: readonly string[] }>> = {
+  int_participants_counted: { key: ['city', 'year', 'scheme_mask', 'contributed'], measures: ['persons'] },
+  int_district_participants_counted: { key: ['city', 'admdvs', 'year', 'scheme_mask'], measures: ['persons'] },
+  int_financing_summed: { key: ['city', 'scheme', 'year'], measures: ['financed_persons', 'financing_total'] },
+};
+
+/** What an additive model counts per person: read for the persons of __delta_person only, twice. */
+const ADDITIVE_SOURCE = 'stg_enrolment';
 
 /**
  * What an incremental model reads, narrowed to the scope for the length of its statement (a TEMP
@@ -52,8 +69,17 @@ export const WHOLE_SOURCES: Readonly<Record<string, string>> = {
   int_visit_cities: 'city-wide, kept from the last build: when it changed, the model reading it is built whole',
 };
 
-/** City-wide models whose last output is kept when the plan is made, to tell whether they changed. */
-const SNAPSHOT_MODELS = ['int_visit_cities'] as const;
+/**
+ * City-wide models whose last output (the columns given) is kept when the plan is made, to tell
+ * whether they changed: a model reading one that changed is built whole. The additive models read
+ * only these besides their enrolment rows (the period's last year caps the years a coverage counts
+ * in; the scheme bits are what their masks are made of).
+ */
+const SNAPSHOTS: Readonly<Record<string, string>> = {
+  int_visit_cities: '*',
+  int_scheme_bits: '*',
+  int_extract_period_bounded: 'last_year',
+};
 
 /** Above this share of the warehouse's settlements a full build is as quick. */
 const MAX_SCOPE_SHARE = 0.5;
@@ -67,6 +93,8 @@ export type BuildPlan =
       settlements: number;
       persons: number;
       totalSettlements: number;
+      /** Persons whose enrolment counts are replaced in the additive models. */
+      deltaPersons: number;
     };
 
 /**
@@ -131,6 +159,7 @@ export async function planBuild(
   const [state] = await queryRows(conn, 'select fingerprint from build_state');
   if (!state) return fullBuild('the warehouse has no earlier build');
   if (!(await tableExists(conn, 'load_replaced'))) return fullBuild('the warehouse was loaded by an earlier version (no load_replaced table)');
+  if (!(await tableExists(conn, 'replaced_enrolment'))) return fullBuild('the warehouse was loaded by an earlier version (no replaced_enrolment table)');
   if (state.fingerprint !== fingerprint) return fullBuild('the SQL models, the policy catalog or the config changed since the last build');
   for (const m of models) {
     if (m.materialize === 'table' && !(await tableExists(conn, m.name))) return fullBuild(`model ${m.name} has no output yet`);
@@ -139,16 +168,20 @@ export async function planBuild(
     const unsure = m.dependsOn.filter((d) => !(d in SCOPED_SOURCES) && !(d in WHOLE_SOURCES));
     if (unsure.length) return fullBuild(`${m.name} reads ${unsure.join(', ')}, which the incremental build does not scope`);
   }
+  for (const m of models.filter((x) => x.name in ADDITIVE_MODELS)) {
+    const unsure = m.dependsOn.filter((d) => d !== ADDITIVE_SOURCE && !(d in SNAPSHOTS));
+    if (unsure.length) return fullBuild(`${m.name} reads ${unsure.join(', ')}, which its counts by difference do not follow`);
+  }
 
   try {
-    return await planScope(conn, fingerprint);
+    return await planScope(conn, fingerprint, models);
   } catch (err) {
     // e.g. a raw table that no longer fits the staging views: the full build names the model that fails
     return fullBuild(`the incremental scope could not be computed (${(err as Error).message.split('\n')[0]})`);
   }
 }
 
-async function planScope(conn: DuckDBConnection, fingerprint: string): Promise<BuildPlan> {
+async function planScope(conn: DuckDBConnection, fingerprint: string, models: Model[]): Promise<BuildPlan> {
   await conn.run(`create or replace temp table __new_load as
 select distinct load_id from load_report
 where load_id not in (select load_id from build_loads)`);
@@ -224,11 +257,20 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
     return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
 
+  // The persons whose enrolment counts change: rows a new load wrote or replaced (the key holds the
+  // person, so a replaced row's person is the new row's).
+  await conn.run(`create or replace temp table __delta_person as
+select person_no from main.raw_enrolment where load_id in (select load_id from __new_load)
+union
+select person_no from main.replaced_enrolment where replaced_by_load in (select load_id from __new_load)`);
+  const deltaPersons = num((await queryRows(conn, 'select count(*) as n from __delta_person'))[0].n);
+  await deltaRows(conn, models);
+
   // City-wide inputs of the incremental models, as the last build left them (see wholeInputChanged).
-  for (const name of SNAPSHOT_MODELS) {
-    await conn.run(`create or replace temp table __last_${name} as select * from main.${name}`);
+  for (const [name, columns] of Object.entries(SNAPSHOTS)) {
+    await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
   }
-  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements };
+  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons };
 }
 
 /**
@@ -236,10 +278,10 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
  * then `m` is built whole in this build.
  */
 export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promise<string | undefined> {
-  for (const name of SNAPSHOT_MODELS.filter((n) => m.dependsOn.includes(n))) {
+  for (const [name, columns] of Object.entries(SNAPSHOTS).filter(([n]) => m.dependsOn.includes(n))) {
     const [diff] = await queryRows(conn, `select
-    (select count(*) from (select * from main.${name} except all select * from __last_${name})) as a,
-    (select count(*) from (select * from __last_${name} except all select * from main.${name})) as b`);
+    (select count(*) from (select ${columns} from main.${name} except all select * from __last_${name})) as a,
+    (select count(*) from (select * from __last_${name} except all select ${columns} from main.${name})) as b`);
     if (num(diff.a) || num(diff.b)) return name;
   }
   return undefined;
@@ -267,6 +309,67 @@ where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);
   await conn.run('drop table __scoped');
   return n;
+}
+
+/**
+ * The enrolment rows of the persons in __delta_person, through the staging view, read once for every
+ * additive model: as they are now (__delta_now), and as the last build saw them (__delta_old: their
+ * rows from earlier loads, and the rows the new loads replaced that earlier loads had written).
+ */
+async function deltaRows(conn: DuckDBConnection, models: Model[]): Promise<void> {
+  const staging = models.find((m) => m.name === ADDITIVE_SOURCE);
+  if (!staging) throw new Error(`the additive models need the ${ADDITIVE_SOURCE} model`);
+  const newLoad = 'select load_id from __new_load';
+  const inDelta = 'person_no in (select person_no from __delta_person)';
+  // their raw rows, read once (a semi join on the raw table, before the staging view's expressions)
+  await conn.run(`create or replace temp table __delta_raw as
+select * from ${await warehouseName(conn, 'raw_enrolment')} where ${inDelta}`);
+  try {
+    await conn.run('create or replace temp view raw_enrolment as select * from __delta_raw');
+    await conn.run(`create or replace temp table __delta_now as\n${staging.sql}`);
+    await conn.run(`create or replace temp view raw_enrolment as
+select * from __delta_raw
+where load_id not in (${newLoad})
+union all by name
+select * exclude (replaced_by_load) from ${await warehouseName(conn, 'replaced_enrolment')}
+where ${inDelta} and replaced_by_load in (${newLoad}) and load_id not in (${newLoad})`);
+    await conn.run(`create or replace temp table __delta_old as\n${staging.sql}`);
+  } finally {
+    await conn.run('drop view if exists temp.main.raw_enrolment');
+    await conn.run('drop table if exists __delta_raw');
+  }
+}
+
+/**
+ * Keep one additive model (ADDITIVE_MODELS) by difference: run its SQL on the rows of __delta_now
+ * and of __delta_old (deltaRows), add the first, subtract the second. Returns the number of persons.
+ */
+export async function runAdditive(conn: DuckDBConnection, m: Model): Promise<number> {
+  const { key, measures } = ADDITIVE_MODELS[m.name];
+  try {
+    for (const [rows, out] of [['__delta_now', '__plus'], ['__delta_old', '__minus']]) {
+      await conn.run(`create or replace temp view ${ADDITIVE_SOURCE} as select * from ${rows}`);
+      await conn.run(`create or replace temp table ${out} as\n${m.sql}`);
+    }
+  } finally {
+    await conn.run(`drop view if exists temp.main.${ADDITIVE_SOURCE}`);
+  }
+  const cols = [...key, ...measures].join(', ');
+  await conn.run(`create or replace temp table __merged as
+select ${key.join(', ')}, ${measures.map((x) => `sum(${x}) as ${x}`).join(', ')}
+from (
+    select ${cols} from main.${m.name}
+    union all
+    select ${cols} from __plus
+    union all
+    select ${key.join(', ')}, ${measures.map((x) => `-${x} as ${x}`).join(', ')} from __minus
+)
+group by ${key.join(', ')}
+having sum(${measures[0]}) <> 0`);
+  await conn.run(`delete from main.${m.name}`);
+  await conn.run(`insert into main.${m.name} by name select * from __merged`);
+  for (const t of ['__plus', '__minus', '__merged']) await conn.run(`drop table ${t}`);
+  return num((await queryRows(conn, 'select count(*) as n from __delta_person'))[0].n);
 }
 
 /**
@@ -302,5 +405,5 @@ export async function recordBuild(conn: DuckDBConnection, plan: BuildPlan): Prom
 export function describePlan(plan: BuildPlan): string {
   if (plan.mode === 'full') return `full build: ${plan.reason}`;
   const share = plan.totalSettlements ? ((100 * plan.settlements) / plan.totalSettlements).toFixed(1) : '0';
-  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons; every other model whole`;
+  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons; the enrolment counts of ${plan.deltaPersons} persons; every other model whole`;
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { INCREMENTAL_MODELS, runScoped, scopeKeyTest, wholeInputChanged, type BuildPlan } from './incremental.ts';
+import { ADDITIVE_MODELS, INCREMENTAL_MODELS, runAdditive, runScoped, scopeKeyTest, wholeInputChanged, type BuildPlan } from './incremental.ts';
 
 export const SQL_DIR = resolve(import.meta.dirname, '..', 'sql');
 const LAYERS = [
@@ -114,9 +114,12 @@ export async function runModels(
     const t0 = performance.now();
     let note = '';
     try {
-      const changed = incremental && m.name in INCREMENTAL_MODELS ? await wholeInputChanged(conn, m) : undefined;
-      if (incremental && m.name in INCREMENTAL_MODELS && !changed) {
+      const kept = incremental && (m.name in INCREMENTAL_MODELS || m.name in ADDITIVE_MODELS);
+      const changed = kept ? await wholeInputChanged(conn, m) : undefined;
+      if (kept && !changed && m.name in INCREMENTAL_MODELS) {
         note = `  (${await runScoped(conn, m)} rewritten)`;
+      } else if (kept && !changed) {
+        note = `  (the counts of ${await runAdditive(conn, m)} persons replaced)`;
       } else {
         if (changed) note = `  (whole: ${changed} changed)`;
         // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.

@@ -14,7 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
-import { buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
 import { discoverModels, macroPaths } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
 
@@ -264,6 +264,55 @@ describe('ltci build after new loads', () => {
     expect(after.get(picks.original)).toMatchObject({ is_reversed: true });
     expect(before.filter((r) => (r as { person_no: string }).person_no === picks.person).some((r) => changed((r as { settlement_id: string }).settlement_id))).toBe(true);
     await expectSameAsFullBuild('more-corrections');
+  }, 300_000);
+
+  it('keeps the enrolment counts by difference: a row moved to another district and year span, a row corrected twice before a build; whole when the last year moves', async () => {
+    const delivery = join(tmp, 'to-2023-05');
+    const enrolment = `read_csv('${join(delivery, 'enrolment.csv')}', all_varchar = true)`;
+    const [picked] = await query<{ moved: string; twice: string }>(db, `
+      select min(person_no) as moved, max(person_no) as twice from ${enrolment}
+      where year = '2022' and person_no in (select person_no from ${enrolment} group by person_no having count(distinct admdvs) = 1)`);
+    expect(picked.moved).not.toBe(picked.twice);
+    const load = async (name: string, sql: string) => {
+      const dir = join(tmp, name);
+      mkdirSync(dir);
+      const inst = await DuckDBInstance.create(':memory:');
+      const conn = await inst.connect();
+      await conn.run(`copy (${sql}) to '${join(dir, 'enrolment.csv')}' (format csv, header true)`);
+      conn.closeSync();
+      inst.closeSync();
+      await ltci('ingest', dir, '--db', db);
+    };
+    const otherDistrict = `(select min(o.admdvs) from ${enrolment} as o where left(o.admdvs, 4) = left(e.admdvs, 4) and o.admdvs <> e.admdvs)`;
+    // another district, a coverage into the next year, another contribution; and a first correction
+    await load('enrolment-fix-1', `
+      select * replace (${otherDistrict} as admdvs, '2023-06-30' as coverage_end, (individual_amt::decimal(18, 2) + 10)::varchar as individual_amt)
+      from ${enrolment} as e where person_no = '${picked.moved}' and year = '2022'
+      union all
+      select * replace ((individual_amt::decimal(18, 2) + 1)::varchar as individual_amt)
+      from ${enrolment} as e where person_no = '${picked.twice}' and year = '2022'`);
+    // the second correction of the same row, before any build: the last build counted neither
+    await load('enrolment-fix-2', `
+      select * replace (${otherDistrict} as admdvs, (individual_amt::decimal(18, 2) + 2)::varchar as individual_amt)
+      from ${enrolment} as e where person_no = '${picked.twice}' and year = '2022'`);
+    expect(await query(db, `select person_no, replaced_by_load is not null as replaced from replaced_enrolment
+      where person_no in ('${picked.moved}', '${picked.twice}') and year = 2022 order by person_no, load_id`)).toHaveLength(3);
+    const out = await build(db);
+    expect(plan(out).line).toMatch(/^incremental build: 2 new load\(s\).*the enrolment counts of 2 persons/);
+    for (const m of Object.keys(ADDITIVE_MODELS)) expect(out).toMatch(new RegExp(`${m} .*\\(the counts of 2 persons replaced\\)`));
+    await expectSameAsFullBuild('enrolment-corrections');
+
+    // a contribution paid in the next year moves the period's last year, which caps every coverage:
+    // the counts are made whole again
+    await load('enrolment-next-year', `
+      select * replace ('2024' as year, '2024-01-01' as coverage_start, '2024-12-31' as coverage_end, '2024-01-15' as paid_date)
+      from ${enrolment} as e where person_no = '${picked.moved}' and year = '2022'`);
+    const next = await build(db);
+    expect(plan(next).line).toMatch(/^incremental build: 1 new load/);
+    for (const m of ['int_participants_counted', 'int_district_participants_counted']) {
+      expect(next).toMatch(new RegExp(`${m} .*\\(whole: int_extract_period_bounded changed\\)`));
+    }
+    await expectSameAsFullBuild('enrolment-next-year');
   }, 300_000);
 
   it('builds in full when the inputs changed; builds int_settlement_priced whole when the visit cities changed', async () => {

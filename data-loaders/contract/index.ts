@@ -40,6 +40,14 @@ export const LOAD_TABLES_DDL = [
 )`,
 ];
 
+/**
+ * The enrolment rows a load replaced, as they were (and the load that replaced them): what the last
+ * build counted for their persons, for the incremental build's counts by difference
+ * (data-loaders/incremental.ts, ADDITIVE_MODELS). Also the history of corrected contributions.
+ */
+const REPLACED_DDL = `create table if not exists replaced_enrolment as
+select *, null::VARCHAR as replaced_by_load from raw_enrolment limit 0`;
+
 export function createWarehouseTables(): string[] {
-  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl)];
+  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), REPLACED_DDL];
 }

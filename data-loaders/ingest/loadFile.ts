@@ -302,6 +302,13 @@ select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, r.person_n
 from ${table} as r
 semi join __replaced as a on ${on}`);
       }
+      // The replaced enrolment rows themselves: what the last build counted for their persons.
+      if (kind.name === 'enrolment') {
+        await run(ctx, `insert into replaced_enrolment by name
+select r.*, ${lit(loadId)} as replaced_by_load
+from ${table} as r
+semi join __replaced as a on ${on}`);
+      }
       await run(ctx, `delete from ${table} as r using __replaced as a where ${on}`);
     }
   }

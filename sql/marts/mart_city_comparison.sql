@@ -3,13 +3,9 @@
 -- beneficiaries, fund_share, home_community_share: settlements by year of service_month (spec).
 -- financing_per_capita (Y): contributions on enrolment rows with year = Y / distinct persons on them.
 -- income, expenditure, surplus_rate, months_payable, surplus_status: mart_fund_annual (cash years).
--- enrolments are read where used (not materialized): scanning the columns again is cheaper than
--- writing 5 M rows into a CTE
-with enrolments as not materialized (
-    select * from stg_enrolment
-),
-
-settlements as (
+-- participants and financing come from int_participants_counted and int_financing_summed, which
+-- count the enrolment rows once per person (and which an incremental build adds to)
+with settlements as (
     select * from int_settlements_schemed
 ),
 
@@ -31,85 +27,14 @@ period as (
     select * from int_extract_period_bounded
 ),
 
--- Each scheme's bit in a person's scheme mask (sql/macros/scheme_bits.sql).
+-- Each scheme's bit in a person's scheme mask.
 scheme_bits as (
-    select * from scheme_bits(stg_enrolment)
+    select * from int_scheme_bits
 ),
 
--- The calendar years each enrolment row's coverage overlaps, within the data's period.
-enrolment_spans as (
-    select
-        enrolments.person_no,
-        enrolments.city,
-        enrolments.scheme,
-        enrolments.year as contribution_year,
-        year(enrolments.coverage_start) as first_covered_year,
-        least(year(enrolments.coverage_end), period.last_year) as last_covered_year,
-    from enrolments
-    cross join period
-),
-
--- One row per enrolment row and calendar year it counts in: each year its coverage overlaps
--- (participants; spec: persons with an enrolment row whose coverage overlaps Y) and its contribution
--- year (financing). Most rows cover their contribution year only: one row, no list to unnest; the
--- others give a row per covered year and one for the contribution year.
-enrolment_years as (
-    select
-        person_no,
-        city,
-        scheme,
-        contribution_year as year,
-        true as covered,
-        true as contributed,
-    from enrolment_spans
-    where coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
-    union all
-    select
-        person_no,
-        city,
-        scheme,
-        unnest(range(first_covered_year, last_covered_year + 1))::integer as year,
-        true as covered,
-        null as contributed,
-    from enrolment_spans
-    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
-    union all
-    select
-        person_no,
-        city,
-        scheme,
-        contribution_year as year,
-        false as covered,
-        true as contributed,
-    from enrolment_spans
-    where not coalesce(first_covered_year = contribution_year and last_covered_year = contribution_year, false)
-),
-
--- One row per person, city and year: the schemes whose coverage overlaps the year (a bit mask) and
--- whether the person contributed for the year. Distinct persons are counted from these rows, one
--- hash aggregate over the enrolment rows instead of one per count (docs/performance.md).
-person_years as (
-    select
-        enrolment_years.city,
-        enrolment_years.year,
-        enrolment_years.person_no,
-        bit_or(scheme_bits.scheme_bit) filter (where enrolment_years.covered) as scheme_mask,
-        bool_or(enrolment_years.contributed) as contributed,
-    from enrolment_years
-    inner join scheme_bits
-        on scheme_bits.scheme is not distinct from enrolment_years.scheme
-    group by enrolment_years.city, enrolment_years.year, enrolment_years.person_no
-),
-
+-- persons per city, year, scheme mask and contribution flag
 person_year_counts as (
-    select
-        city,
-        year,
-        scheme_mask,
-        contributed,
-        count(person_no) as persons,
-    from person_years
-    group by all
+    select * from int_participants_counted
 ),
 
 participants as (
@@ -133,18 +58,16 @@ participants as (
     group by city, year
 ),
 
--- Per scheme, an enrolment row is one person (key: person_no, scheme, year; the data test
--- stg_enrolment__key_unique_not_null holds it), so persons are rows; across schemes (`all`) a
+-- Per scheme, an enrolment row is one person (int_financing_summed); across schemes (`all`) a
 -- person may hold both and is counted once.
 financing as (
     select
         city,
         scheme,
         year,
-        sum(contribution_total)::decimal(18, 2) as financing_total,
-        count(person_no)::integer as financed_persons,
-    from enrolments
-    group by city, scheme, year
+        financing_total::decimal(18, 2) as financing_total,
+        financed_persons::integer as financed_persons,
+    from int_financing_summed
     union all
     select
         city_financing.city,
@@ -156,8 +79,8 @@ financing as (
         select
             city,
             year,
-            sum(contribution_total)::decimal(18, 2) as financing_total,
-        from enrolments
+            sum(financing_total)::decimal(18, 2) as financing_total,
+        from int_financing_summed
         group by city, year
     ) as city_financing
     inner join (

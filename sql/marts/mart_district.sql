@@ -18,80 +18,14 @@ areas as (
     from int_areas_named
 ),
 
--- read where used (not materialized): scanning the enrolment columns again is cheaper than
--- writing 5 M rows into a CTE
-enrolments as not materialized (
-    select * from stg_enrolment
-),
-
-period as (
-    select * from int_extract_period_bounded
-),
-
--- Each scheme's bit in a person's scheme mask (sql/macros/scheme_bits.sql).
-scheme_bits as (
-    select * from scheme_bits(stg_enrolment)
-),
-
--- The calendar years each enrolment row's coverage overlaps, within the data's period.
-enrolment_spans as not materialized (
-    select
-        enrolments.person_no,
-        enrolments.city,
-        enrolments.admdvs,
-        enrolments.scheme,
-        year(enrolments.coverage_start) as first_covered_year,
-        least(year(enrolments.coverage_end), period.last_year) as last_covered_year,
-    from enrolments
-    cross join period
-),
-
--- One row per enrolment row and year its coverage overlaps (spec: participants (Y) are persons with an
--- enrolment row whose coverage overlaps Y). Most rows cover one year: one row, no list to unnest.
-enrolment_years as (
-    select
-        person_no,
-        city,
-        admdvs,
-        scheme,
-        first_covered_year::integer as year,
-    from enrolment_spans
-    where first_covered_year = last_covered_year
-    union all
-    select
-        person_no,
-        city,
-        admdvs,
-        scheme,
-        unnest(range(first_covered_year, last_covered_year + 1))::integer as year,
-    from enrolment_spans
-    where not coalesce(first_covered_year = last_covered_year, false)
-),
-
--- One row per person, district and year with the schemes covering it as a bit mask: distinct persons
--- per scheme and for `all` are counted from these rows, one hash aggregate over the enrolment rows.
-person_years as (
-    select
-        enrolment_years.city,
-        enrolment_years.admdvs,
-        enrolment_years.year,
-        enrolment_years.person_no,
-        bit_or(scheme_bits.scheme_bit) as scheme_mask,
-    from enrolment_years
-    inner join scheme_bits
-        on scheme_bits.scheme is not distinct from enrolment_years.scheme
-    group by enrolment_years.city, enrolment_years.admdvs, enrolment_years.year, enrolment_years.person_no
-),
-
+-- persons per district, year and scheme mask (the enrolment rows counted once per person)
 person_year_counts as (
-    select
-        city,
-        admdvs,
-        year,
-        scheme_mask,
-        count(person_no) as persons,
-    from person_years
-    group by all
+    select * from int_district_participants_counted
+),
+
+-- Each scheme's bit in a person's scheme mask.
+scheme_bits as (
+    select * from int_scheme_bits
 ),
 
 participants as (
