@@ -84,6 +84,9 @@ const SNAPSHOTS: Readonly<Record<string, string>> = {
 /** Above this share of the warehouse's settlements a full build is as quick. */
 const MAX_SCOPE_SHARE = 0.5;
 
+/** Above this share of the enrolment rows written by the new loads, the counts are made whole. */
+const MAX_DELTA_SHARE = 0.5;
+
 export type BuildPlan =
   | { mode: 'full'; reason: string; fingerprint: string }
   | {
@@ -95,6 +98,8 @@ export type BuildPlan =
       totalSettlements: number;
       /** Persons whose enrolment counts are replaced in the additive models. */
       deltaPersons: number;
+      /** Why the additive models are counted whole in this build, if they are. */
+      countsWhole?: string;
     };
 
 /**
@@ -264,13 +269,20 @@ select person_no from main.raw_enrolment where load_id in (select load_id from _
 union
 select person_no from main.replaced_enrolment where replaced_by_load in (select load_id from __new_load)`);
   const deltaPersons = num((await queryRows(conn, 'select count(*) as n from __delta_person'))[0].n);
-  await deltaRows(conn, models);
+  // a new contribution year for everyone: reading their rows twice would cost more than counting all
+  const [rows] = await queryRows(conn, `select
+    (select count(*) from main.raw_enrolment where load_id in (select load_id from __new_load)) as written,
+    (select count(*) from main.raw_enrolment) as total`);
+  const countsWhole = num(rows.written) > MAX_DELTA_SHARE * num(rows.total) && num(rows.written) > 1000
+    ? `the new loads wrote ${num(rows.written)} of ${num(rows.total)} enrolment rows`
+    : undefined;
+  if (!countsWhole) await deltaRows(conn, models);
 
   // City-wide inputs of the incremental models, as the last build left them (see wholeInputChanged).
   for (const [name, columns] of Object.entries(SNAPSHOTS)) {
     await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
   }
-  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons };
+  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons, countsWhole };
 }
 
 /**
@@ -366,6 +378,12 @@ from (
 )
 group by ${key.join(', ')}
 having sum(${measures[0]}) <> 0`);
+  // a count below zero means the last build saw other rows than the warehouse kept (a raw table
+  // written by something else than ltci ingest): refuse rather than publish it
+  const [negative] = await queryRows(conn, `select count(*) as n from __merged where ${measures[0]} < 0`);
+  if (num(negative.n)) {
+    throw new Error(`the counts by difference of ${m.name} fell below zero in ${num(negative.n)} group(s): the raw enrolment rows were changed outside ltci ingest; run ltci build --full`);
+  }
   await conn.run(`delete from main.${m.name}`);
   await conn.run(`insert into main.${m.name} by name select * from __merged`);
   for (const t of ['__plus', '__minus', '__merged']) await conn.run(`drop table ${t}`);
@@ -405,5 +423,6 @@ export async function recordBuild(conn: DuckDBConnection, plan: BuildPlan): Prom
 export function describePlan(plan: BuildPlan): string {
   if (plan.mode === 'full') return `full build: ${plan.reason}`;
   const share = plan.totalSettlements ? ((100 * plan.settlements) / plan.totalSettlements).toFixed(1) : '0';
-  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons; the enrolment counts of ${plan.deltaPersons} persons; every other model whole`;
+  const counts = plan.countsWhole ? `the enrolment counts whole (${plan.countsWhole})` : `the enrolment counts of ${plan.deltaPersons} persons`;
+  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons; ${counts}; every other model whole`;
 }

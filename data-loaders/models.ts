@@ -115,13 +115,17 @@ export async function runModels(
     let note = '';
     try {
       const kept = incremental && (m.name in INCREMENTAL_MODELS || m.name in ADDITIVE_MODELS);
-      const changed = kept ? await wholeInputChanged(conn, m) : undefined;
+      const changed = !kept
+        ? undefined
+        : m.name in ADDITIVE_MODELS && incremental.countsWhole
+          ? incremental.countsWhole
+          : await wholeInputChanged(conn, m);
       if (kept && !changed && m.name in INCREMENTAL_MODELS) {
         note = `  (${await runScoped(conn, m)} rewritten)`;
       } else if (kept && !changed) {
         note = `  (the counts of ${await runAdditive(conn, m)} persons replaced)`;
       } else {
-        if (changed) note = `  (whole: ${changed} changed)`;
+        if (changed) note = m.name in ADDITIVE_MODELS && incremental?.countsWhole ? `  (whole: ${changed})` : `  (whole: ${changed} changed)`;
         // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
         const kind = existing.get(m.name);
         if (kind) await conn.run(`drop ${kind} ${m.name}`);
