@@ -1,8 +1,10 @@
 // The incremental build: after a delivery that adds a month, `ltci build` recomputes the
 // settlement chain (the four per-settlement intermediate models) for the settlements the new loads
-// can have changed, instead of for every settlement in the warehouse. Every other model is rebuilt
-// whole. Anything it cannot scope safely — the first build, a changed SQL file, policy catalog or
-// config, a changed city-wide input, most settlements touched — gives a full build, and says why.
+// can have changed, instead of for every settlement in the warehouse, and keeps the participant and
+// financing counts (ADDITIVE_MODELS) by difference for the persons whose enrolment rows the loads
+// wrote. Every other model is rebuilt whole. Anything it cannot scope safely — the first build, a
+// changed SQL file, policy catalog or config, a changed city-wide input, most settlements touched —
+// gives a full build (or builds the model concerned whole), and says why.
 // docs/performance.md, "Adding a month", explains the scope and why it is complete.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -90,7 +90,7 @@ export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Pr
 /**
  * Create the macros, then materialise every model. Throws naming the model (and its file) that failed.
  * With an incremental `plan` (incremental.ts, planBuild), the settlement chain is rewritten for the
- * plan's scope only; without one, or with a full plan, every model is built whole, and the record
+ * plan's scope only and the additive counts are kept by difference; without one, or with a full plan, every model is built whole, and the record
  * of the last incremental-ready build is dropped until the caller records this one (recordBuild).
  */
 export async function runModels(
