@@ -42,6 +42,13 @@ export const ADDITIVE_MODELS: Readonly<Record<string, { key: readonly string[]; 
   int_participants_counted: { key: ['city', 'year', 'scheme_mask', 'contributed'], measures: ['persons'] },
   int_district_participants_counted: { key: ['city', 'admdvs', 'year', 'scheme_mask'], measures: ['persons'] },
   int_financing_summed: { key: ['city', 'scheme', 'year'], measures: ['financed_persons', 'financing_total'] },
+  int_contributions_summed: {
+    key: ['city', 'admdvs', 'scheme', 'flow_date', 'flow_month'],
+    measures: [
+      'enrolment_rows',
+      ...['individual', 'medical_fund', 'fiscal', 'employer', 'other'].flatMap((c) => [`income_${c}`, `income_${c}_rows`]),
+    ],
+  },
 };
 
 /** What an additive model counts per person: read for the persons of __delta_person only, twice. */

@@ -7,11 +7,7 @@
 -- ledger entries in the month of entry_date, benefits in the month of settled_date, assessment
 -- fees in the month of conclusion_date and only where policy_scheme.assessment_fee_from_fund is
 -- true for the city and the assessment's scheme (int_person_events_schemed) in force at that date.
-with enrolments as (
-    select * from stg_enrolment
-),
-
-ledger as (
+with ledger as (
     select * from stg_ledger
 ),
 
@@ -32,27 +28,10 @@ policies as (
     select * from policy_scheme
 ),
 
--- Enrolment rows summed by day before the unpivot: millions of rows → one row per city, area,
--- scheme and day, each component's sum and its count of non-zero amounts (the rows a flow counts).
+-- Enrolment rows summed by day before the unpivot (int_contributions_summed): one row per city,
+-- area, scheme and day, each component's sum and its count of non-zero amounts (the rows a flow counts).
 enrolment_days as (
-    select
-        city,
-        admdvs,
-        scheme,
-        coalesce(paid_date, coverage_start) as flow_date,
-        income_month as flow_month,
-        sum(individual_amt) as income_individual,
-        sum(medical_fund_amt) as income_medical_fund,
-        sum(fiscal_amt) as income_fiscal,
-        sum(employer_amt) as income_employer,
-        sum(other_amt) as income_other,
-        count(*) filter (where individual_amt <> 0) as income_individual_rows,
-        count(*) filter (where medical_fund_amt <> 0) as income_medical_fund_rows,
-        count(*) filter (where fiscal_amt <> 0) as income_fiscal_rows,
-        count(*) filter (where employer_amt <> 0) as income_employer_rows,
-        count(*) filter (where other_amt <> 0) as income_other_rows,
-    from enrolments
-    group by all
+    select * from int_contributions_summed
 ),
 
 contributions as (
