@@ -10,8 +10,10 @@ policies as (
     select * from policy_scheme
 ),
 
+-- the months with any enrolment row: int_contributions_summed has one row per enrolment row's city
+-- and income month (among its other keys), a few thousand rows instead of millions
 activity as (
-    select city, income_month as month from stg_enrolment
+    select city, flow_month as month from int_contributions_summed
     union all
     select city, service_month from stg_settlement
     union all
