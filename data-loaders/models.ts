@@ -90,8 +90,9 @@ export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Pr
 /**
  * Create the macros, then materialise every model. Throws naming the model (and its file) that failed.
  * With an incremental `plan` (incremental.ts, planBuild), the settlement chain is rewritten for the
- * plan's scope only and the additive counts are kept by difference; without one, or with a full plan, every model is built whole, and the record
- * of the last incremental-ready build is dropped until the caller records this one (recordBuild).
+ * plan's scope only and the additive counts are kept by difference; without one, or with a full
+ * plan, every model is built whole, and the record of the last incremental-ready build is dropped
+ * until the caller records this one (recordBuild).
  */
 export async function runModels(
   conn: DuckDBConnection,
@@ -114,18 +115,19 @@ export async function runModels(
     const t0 = performance.now();
     let note = '';
     try {
+      // a model the incremental build keeps, unless this build must make it whole (and why)
       const kept = incremental && (m.name in INCREMENTAL_MODELS || m.name in ADDITIVE_MODELS);
-      const changed = !kept
+      const whole = !kept
         ? undefined
         : m.name in ADDITIVE_MODELS && incremental.countsWhole
           ? incremental.countsWhole
-          : await wholeInputChanged(conn, m);
-      if (kept && !changed && m.name in INCREMENTAL_MODELS) {
+          : await wholeInputChanged(conn, m).then((input) => input && `${input} changed`);
+      if (kept && !whole && m.name in INCREMENTAL_MODELS) {
         note = `  (${await runScoped(conn, m)} rewritten)`;
-      } else if (kept && !changed) {
+      } else if (kept && !whole) {
         note = `  (the counts of ${await runAdditive(conn, m)} persons replaced)`;
       } else {
-        if (changed) note = m.name in ADDITIVE_MODELS && incremental?.countsWhole ? `  (whole: ${changed})` : `  (whole: ${changed} changed)`;
+        if (whole) note = `  (whole: ${whole})`;
         // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
         const kind = existing.get(m.name);
         if (kind) await conn.run(`drop ${kind} ${m.name}`);
