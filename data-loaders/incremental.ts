@@ -363,9 +363,9 @@ where ${inDelta} and replaced_by_load in (${newLoad}) and load_id not in (${newL
 
 /**
  * Keep one additive model (ADDITIVE_MODELS) by difference: run its SQL on the rows of __delta_now
- * and of __delta_old (deltaRows), add the first, subtract the second. Returns the number of persons.
+ * and of __delta_old (deltaRows), add the first, subtract the second.
  */
-export async function runAdditive(conn: DuckDBConnection, m: Model): Promise<number> {
+export async function runAdditive(conn: DuckDBConnection, m: Model): Promise<void> {
   const { key, measures } = ADDITIVE_MODELS[m.name];
   try {
     for (const [rows, out] of [['__delta_now', '__plus'], ['__delta_old', '__minus']]) {
@@ -396,7 +396,6 @@ having sum(${measures[0]}) <> 0`);
   await conn.run(`delete from main.${m.name}`);
   await conn.run(`insert into main.${m.name} by name select * from __merged`);
   for (const t of ['__plus', '__minus', '__merged']) await conn.run(`drop table ${t}`);
-  return num((await queryRows(conn, 'select count(*) as n from __delta_person'))[0].n);
 }
 
 /**

@@ -125,7 +125,8 @@ export async function runModels(
       if (kept && !whole && m.name in INCREMENTAL_MODELS) {
         note = `  (${await runScoped(conn, m)} rewritten)`;
       } else if (kept && !whole) {
-        note = `  (the counts of ${await runAdditive(conn, m)} persons replaced)`;
+        await runAdditive(conn, m);
+        note = `  (the counts of ${incremental.deltaPersons} persons replaced)`;
       } else {
         if (whole) note = `  (whole: ${whole})`;
         // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.

@@ -294,20 +294,25 @@ join ${table} as r on ${on}`);
 select ${keys.map((k) => `a.${ident(k)}`).join(', ')}
 from ${acc} as a
 join __match as m on m.__line = a.__line and not m.__same`);
-      // The replaced rows' persons, for the next incremental build: a corrected row may have moved
-      // to another person, institution or month, and the old one is gone after the delete.
-      if (stored.includes('person_no')) {
-        await run(ctx, `insert into load_replaced
-select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, r.person_no
+      // The replaced rows as they were, read once for the incremental build's two records below:
+      // every column for enrolment (what the last build counted), the person for the other kinds.
+      const keepsRows = kind.name === 'enrolment';
+      if (keepsRows || stored.includes('person_no')) {
+        await run(ctx, `create or replace temp table __replaced_rows as
+select ${keepsRows ? 'r.*' : 'r.person_no'}
 from ${table} as r
 semi join __replaced as a on ${on}`);
       }
-      // The replaced enrolment rows themselves: what the last build counted for their persons.
-      if (kind.name === 'enrolment') {
+      // The replaced rows' persons: a corrected row may have moved to another person, institution
+      // or month, and the old one is gone after the delete.
+      if (stored.includes('person_no')) {
+        await run(ctx, `insert into load_replaced
+select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, person_no from __replaced_rows`);
+      }
+      // The replaced enrolment rows themselves, and the load that replaced them.
+      if (keepsRows) {
         await run(ctx, `insert into replaced_enrolment by name
-select r.*, ${lit(loadId)} as replaced_by_load
-from ${table} as r
-semi join __replaced as a on ${on}`);
+select *, ${lit(loadId)} as replaced_by_load from __replaced_rows`);
       }
       await run(ctx, `delete from ${table} as r using __replaced as a where ${on}`);
     }
@@ -338,7 +343,7 @@ ${insertFrom}`, big && `${label} write`);
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__rules', '__last', '__match', '__replaced']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match', '__replaced', '__replaced_rows']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }
