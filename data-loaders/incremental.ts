@@ -96,6 +96,22 @@ const MAX_SCOPE_SHARE = 0.5;
 /** Above this share of the enrolment rows written by the new loads, the counts are made whole. */
 const MAX_DELTA_SHARE = 0.5;
 
+/**
+ * Above this share of a chain model's live rows in rows replaced and still stored, the build is full:
+ * an incremental build does not vacuum (see NO_VACUUM), so the chain tables keep the rows it replaces
+ * until a full build writes them anew.
+ */
+const MAX_DEAD_SHARE = 0.5;
+
+/**
+ * Set for an incremental build. It replaces a few percent of the chain tables' rows, scattered over
+ * every row group; with DuckDB's default, the checkpoint that follows merges the row groups those
+ * deletes thinned out with the rows appended, rewriting most of each table (1.3 s of a 7.8 s build at
+ * the city's population, docs/performance.md). Without vacuum the deleted rows stay stored, marked
+ * deleted, until a full build (MAX_DEAD_SHARE bounds them).
+ */
+export const NO_VACUUM = 'set max_vacuum_tasks = 0';
+
 export type BuildPlan =
   | { mode: 'full'; reason: string; fingerprint: string }
   | {
@@ -270,6 +286,12 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
   if (settlements > MAX_SCOPE_SHARE * totalSettlements && settlements > 1000) {
     return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
+  for (const name of Object.keys(INCREMENTAL_MODELS)) {
+    const { dead, live } = await storedRows(conn, name);
+    if (dead > MAX_DEAD_SHARE * live) {
+      return fullPlan(fingerprint, `${name} stores ${dead} rows replaced since its last full build, against ${live} live (${Math.round((100 * dead) / live)} %): a full build writes it anew`);
+    }
+  }
 
   // The persons whose enrolment counts change: rows a new load wrote or replaced (the key holds the
   // person, so a replaced row's person is the new row's).
@@ -292,6 +314,19 @@ select person_no from main.replaced_enrolment where replaced_by_load in (select 
     await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
   }
   return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons, countsWhole };
+}
+
+/**
+ * Rows of `table` live, and deleted but still stored (DuckDB keeps a deleted row, marked, until a
+ * checkpoint vacuums its row group): the rows of its first column's segments, less the live ones.
+ */
+export async function storedRows(conn: DuckDBConnection, table: string): Promise<{ dead: number; live: number }> {
+  const [row] = await queryRows(conn, `select
+    (select count(*) from main.${table}) as live,
+    (select coalesce(max(n), 0) from (
+        select sum(count) as n from pragma_storage_info(${lit(table)}) where column_id = 0 group by column_path
+    )) as stored`);
+  return { dead: num(row.stored) - num(row.live), live: num(row.live) };
 }
 
 /**

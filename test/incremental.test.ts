@@ -14,7 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
-import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS, NO_VACUUM, storedRows } from '../data-loaders/incremental.ts';
 import { discoverModels, macroPaths } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
 
@@ -345,7 +345,7 @@ describe('ltci build after new loads', () => {
     expect(plan(await build(db, '--full')).line).toMatch(/^full build: asked for/);
   }, 300_000);
 
-  it('builds in full when the inputs changed; builds int_settlement_priced whole when the visit cities changed', async () => {
+  it('builds in full when the inputs changed or a chain table stores too many replaced rows; builds int_settlement_priced whole when the visit cities changed', async () => {
     expect(plan(await build(db)).line).toMatch(/^incremental build: 0 new load/);
     const inst = await DuckDBInstance.create(db);
     const conn = await inst.connect();
@@ -353,6 +353,40 @@ describe('ltci build after new loads', () => {
     conn.closeSync();
     inst.closeSync();
     expect(plan(await build(db)).line).toMatch(/^full build: the SQL models, the policy catalog or the config changed/);
+
+    // An incremental build does not vacuum: the chain rows it replaced stay stored, marked deleted.
+    // Once they outnumber half the live rows of a chain table, the build is full, and writes it anew.
+    const stored = async () => {
+      const i = await DuckDBInstance.create(db);
+      const c = await i.connect();
+      try {
+        return await storedRows(c, 'int_eligibility_checked');
+      } finally {
+        c.closeSync();
+        i.closeSync();
+      }
+    };
+    expect((await stored()).dead).toBe(0);
+    const rewrite = async (share: number) => {
+      const i = await DuckDBInstance.create(db);
+      const c = await i.connect();
+      await c.run(NO_VACUUM);
+      await c.run(`create temp table t as select * from int_eligibility_checked where hash(settlement_id) % 100 < ${share * 100}`);
+      await c.run(`begin; delete from int_eligibility_checked where settlement_id in (select settlement_id from t);
+        insert into int_eligibility_checked select * from t; commit`);
+      c.closeSync();
+      i.closeSync();
+    };
+    await rewrite(0.4);
+    const some = await stored();
+    expect(some.dead / some.live).toBeGreaterThan(0.3);
+    expect(some.dead / some.live).toBeLessThan(0.5);
+    expect(plan(await build(db)).line).toMatch(/^incremental build: 0 new load/);
+    await rewrite(0.3);
+    const many = await stored();
+    expect(many.dead).toBeGreaterThan(many.live / 2);
+    expect(plan(await build(db)).line).toMatch(new RegExp(`^full build: int_eligibility_checked stores ${many.dead} rows replaced since its last full build, against ${many.live} live`));
+    expect(await stored()).toEqual({ dead: 0, live: many.live });
 
     // a first visit at an institution of a city that delivered none
     const [c] = await query<{ institution_code: string; person_no: string }>(db, `

@@ -2,7 +2,7 @@
 import type { Command } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incremental.ts';
+import { buildFingerprint, describePlan, NO_VACUUM, planBuild, recordBuild } from '../incremental.ts';
 import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 
@@ -35,6 +35,8 @@ export const command: Command = {
         const fingerprint = await buildFingerprint(conn, models, macroPaths());
         const plan = await planBuild(conn, models, { fingerprint, full: Boolean(values.full) });
         log(`${describePlan(plan)} (planned in ${seconds(tPlan)} s)`);
+        // for this process: the commit's checkpoint, and the one when the warehouse closes
+        if (plan.mode === 'incremental') await conn.run(NO_VACUUM);
         log('models:');
         await runModels(conn, { progress: log, plan });
         log('data tests:');
@@ -56,7 +58,9 @@ export const command: Command = {
         await conn.run('rollback');
         console.error('nothing of this build was kept: the warehouse holds its previous build (run the failing tests\' SQL in sql/tests/ after fixing, or inspect with ltci sql)');
       } else {
+        const tCommit = performance.now();
         await conn.run('commit');
+        log(`committed in ${seconds(tCommit)} s`);
       }
       log(`build ${failed.length ? 'FAILED' : 'ok'} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${total - failed.length}/${total} data tests pass`);
       return failed.length ? 1 : 0;
