@@ -281,10 +281,18 @@ having count(*) > 1`);
   if (hasRows) {
     const on = keys.map((k) => `a.${ident(k)} = r.${ident(k)}`).join(' and ');
     const same = stored.map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
+    // The replaced rows as they were, kept from the same scan for the incremental build's two
+    // records below: every column for enrolment (what the last build counted), the person for the
+    // other kinds; unchanged rows carry nothing (a re-delivered year matches millions of them).
+    const keepsRows = kind.name === 'enrolment';
+    const keepsPerson = keepsRows || stored.includes('person_no');
     await run(ctx, `create or replace temp table __match as
-select a.__line, ${same} as __same
-from ${acc} as a
-join ${table} as r on ${on}`);
+select __line, __same${keepsPerson ? `, case when not __same then __old end as __old` : ''}
+from (
+    select a.__line, ${same} as __same${keepsPerson ? `, ${keepsRows ? 'r' : 'r.person_no'} as __old` : ''}
+    from ${acc} as a
+    join ${table} as r on ${on}
+)`);
     const m = (await queryRows(conn, `select count(*) filter (where __same) as same, count(*) filter (where not __same) as changed from __match`))[0];
     unchanged = num(m.same);
     replaced = num(m.changed);
@@ -294,14 +302,9 @@ join ${table} as r on ${on}`);
 select ${keys.map((k) => `a.${ident(k)}`).join(', ')}
 from ${acc} as a
 join __match as m on m.__line = a.__line and not m.__same`);
-      // The replaced rows as they were, read once for the incremental build's two records below:
-      // every column for enrolment (what the last build counted), the person for the other kinds.
-      const keepsRows = kind.name === 'enrolment';
-      if (keepsRows || stored.includes('person_no')) {
+      if (keepsPerson) {
         await run(ctx, `create or replace temp table __replaced_rows as
-select ${keepsRows ? 'r.*' : 'r.person_no'}
-from ${table} as r
-semi join __replaced as a on ${on}`);
+select ${keepsRows ? '__old.*' : '__old as person_no'} from __match where not __same`);
       }
       // The replaced rows' persons: a corrected row may have moved to another person, institution
       // or month, and the old one is gone after the delete.
