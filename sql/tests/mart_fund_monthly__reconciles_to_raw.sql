@@ -17,45 +17,51 @@ with monthly as (
     group by all
 ),
 
-raw_amounts as (
-    select left(admdvs, 4) || '00' as city, 'income_individual' as component, individual_amt as amount from raw_enrolment
-    union all
-    select left(admdvs, 4) || '00', 'income_medical_fund', medical_fund_amt from raw_enrolment
-    union all
-    select left(admdvs, 4) || '00', 'income_fiscal', fiscal_amt from raw_enrolment
-    union all
-    select left(admdvs, 4) || '00', 'income_employer', coalesce(employer_amt, 0) from raw_enrolment
-    union all
-    select left(admdvs, 4) || '00', 'income_other', coalesce(other_amt, 0) from raw_enrolment
-    union all
+-- each raw table summed by city in one pass (not unpivoted row by row), then the cities combined
+raw_sums as (
     select
-        left(admdvs, 4) || '00',
-        case
-            when category in ('lottery_fund', 'donation', 'interest', 'other_income') then 'income_other'
-            when category = 'operator_fee' then 'expenditure_operator'
-            else 'expenditure_other'
-        end,
-        amount,
+        left(admdvs, 4) || '00' as city,
+        sum(individual_amt) as income_individual,
+        sum(medical_fund_amt) as income_medical_fund,
+        sum(fiscal_amt) as income_fiscal,
+        sum(employer_amt) as income_employer,
+        sum(other_amt) as income_other,
+    from raw_enrolment
+    group by all
+    union all by name
+    select
+        left(admdvs, 4) || '00' as city,
+        sum(amount) filter (where category in ('lottery_fund', 'donation', 'interest', 'other_income')) as income_other,
+        sum(amount) filter (where category = 'operator_fee') as expenditure_operator,
+        sum(amount) filter (
+            where category not in ('lottery_fund', 'donation', 'interest', 'other_income', 'operator_fee')
+                or category is null
+        ) as expenditure_other,
     from raw_ledger
-    union all
-    select left(admdvs, 4) || '00', 'expenditure_benefits', fund_amt from raw_settlement
-    union all
-    select left(admdvs, 4) || '00', 'assessment_fees_raw', coalesce(fee_amt, 0) from raw_assessment
+    group by all
+    union all by name
+    select left(admdvs, 4) || '00' as city, sum(fund_amt) as expenditure_benefits,
+    from raw_settlement
+    group by all
+    union all by name
+    select left(admdvs, 4) || '00' as city, sum(fee_amt) as assessment_fees_raw,
+    from raw_assessment
+    group by all
 ),
 
 raw_by_city as (
     select
         city,
-        coalesce(sum(amount) filter (where component = 'income_individual'), 0) as income_individual,
-        coalesce(sum(amount) filter (where component = 'income_medical_fund'), 0) as income_medical_fund,
-        coalesce(sum(amount) filter (where component = 'income_fiscal'), 0) as income_fiscal,
-        coalesce(sum(amount) filter (where component = 'income_employer'), 0) as income_employer,
-        coalesce(sum(amount) filter (where component = 'income_other'), 0) as income_other,
-        coalesce(sum(amount) filter (where component = 'expenditure_benefits'), 0) as expenditure_benefits,
-        coalesce(sum(amount) filter (where component = 'expenditure_operator'), 0) as expenditure_operator,
-        coalesce(sum(amount) filter (where component = 'expenditure_other'), 0) as expenditure_other,
-        coalesce(sum(amount) filter (where component = 'assessment_fees_raw'), 0) as assessment_fees_raw,
-    from raw_amounts
+        coalesce(sum(income_individual), 0) as income_individual,
+        coalesce(sum(income_medical_fund), 0) as income_medical_fund,
+        coalesce(sum(income_fiscal), 0) as income_fiscal,
+        coalesce(sum(income_employer), 0) as income_employer,
+        coalesce(sum(income_other), 0) as income_other,
+        coalesce(sum(expenditure_benefits), 0) as expenditure_benefits,
+        coalesce(sum(expenditure_operator), 0) as expenditure_operator,
+        coalesce(sum(expenditure_other), 0) as expenditure_other,
+        coalesce(sum(assessment_fees_raw), 0) as assessment_fees_raw,
+    from raw_sums
     group by all
 )
 

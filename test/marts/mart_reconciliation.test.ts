@@ -1,6 +1,8 @@
 // mart_reconciliation and the data tests in sql/tests, on the hand-made delivery of seed.ts.
 import { describe, expect, it } from 'vitest';
-import { runDataTests } from '../../data-loaders/models.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDataTests, SQL_DIR } from '../../data-loaders/models.ts';
 import { AUDIT_TESTS, buildFixture, failedTests } from './fixture.ts';
 import { seedAll } from './seed.ts';
 
@@ -55,6 +57,35 @@ describe('data tests (sql/tests)', () => {
         'mart_fund_monthly__income_total_is_sum_of_sources',
         'mart_fund_monthly__reconciles_to_raw',
       ]);
+    });
+  });
+
+  it('mart_fund_monthly__reconciles_to_raw: a fen more in any raw amount, or a raw fee below what the fund paid, fails it', async () => {
+    const sql = readFileSync(join(SQL_DIR, 'tests', 'mart_fund_monthly__reconciles_to_raw.sql'), 'utf8').trim().replace(/;\s*$/, '');
+    await buildFixture(seedAll, async ({ conn, rows }) => {
+      const failing = async (change: string) => {
+        await conn.run('begin transaction');
+        try {
+          if (change) await conn.run(change);
+          return (await rows(`select city from (\n${sql}\n) order by city`)).map((r) => r.city);
+        } finally {
+          await conn.run('rollback');
+        }
+      };
+      expect(await failing('')).toEqual([]);
+      const enrolment = (column: string) => `update raw_enrolment set ${column} = coalesce(${column}, 0) + 0.01 where person_no = 'Q1'`;
+      for (const column of ['individual_amt', 'medical_fund_amt', 'fiscal_amt', 'employer_amt', 'other_amt']) {
+        expect(await failing(enrolment(column)), column).toEqual(['320700']);
+      }
+      // income (interest), operator fee, and a category of neither: other expenditure
+      for (const entry of ['L1', 'L2']) {
+        expect(await failing(`update raw_ledger set amount = amount + 0.01 where entry_id = '${entry}'`), entry).toEqual(['370800']);
+      }
+      expect(await failing(`update raw_ledger set category = 'other_expense' where entry_id = 'L3'`)).toEqual(['320700']);
+      expect(await failing(`update raw_settlement set fund_amt = fund_amt + 0.01 where settlement_id = (select min(settlement_id) from raw_settlement where admdvs like '3708%')`)).toEqual(['370800']);
+      // A's fund paid A1's 20.00 fee: a raw fee of 19.99 is less than the fund paid
+      expect(await failing(`update raw_assessment set fee_amt = 19.99 where assessment_id = 'A1'`)).toEqual(['370800']);
+      expect(await failing(`update raw_assessment set fee_amt = 50.01 where assessment_id = 'R1'`)).toEqual([]);
     });
   });
 
