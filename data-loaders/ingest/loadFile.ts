@@ -287,9 +287,9 @@ having count(*) > 1`);
     const keepsRows = kind.name === 'enrolment';
     const keepsPerson = keepsRows || stored.includes('person_no');
     await run(ctx, `create or replace temp table __match as
-select __line, __same${keepsPerson ? `, case when not __same then __old end as __old` : ''}
+select __line, __same, __rowid${keepsPerson ? `, case when not __same then __old end as __old` : ''}
 from (
-    select a.__line, ${same} as __same${keepsPerson ? `, ${keepsRows ? 'r' : 'r.person_no'} as __old` : ''}
+    select a.__line, ${same} as __same, r.rowid as __rowid${keepsPerson ? `, ${keepsRows ? 'r' : 'r.person_no'} as __old` : ''}
     from ${acc} as a
     join ${table} as r on ${on}
 )`);
@@ -297,11 +297,6 @@ from (
     unchanged = num(m.same);
     replaced = num(m.changed);
     if (replaced) {
-      // the keys of the rows this file replaces, read once for the two statements below
-      await run(ctx, `create or replace temp table __replaced as
-select ${keys.map((k) => `a.${ident(k)}`).join(', ')}
-from ${acc} as a
-join __match as m on m.__line = a.__line and not m.__same`);
       if (keepsPerson) {
         await run(ctx, `create or replace temp table __replaced_rows as
 select ${keepsRows ? '__old.*' : '__old as person_no'} from __match where not __same`);
@@ -317,7 +312,8 @@ select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, person_no 
         await run(ctx, `insert into replaced_enrolment by name
 select *, ${lit(loadId)} as replaced_by_load from __replaced_rows`);
       }
-      await run(ctx, `delete from ${table} as r using __replaced as a where ${on}`);
+      // by the row ids the match read: this transaction is the only writer, so they still hold
+      await run(ctx, `delete from ${table} where rowid in (select __rowid from __match where not __same)`);
     }
   }
   const insertFrom = hasRows
@@ -346,7 +342,7 @@ ${insertFrom}`, big && `${label} write`);
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__rules', '__last', '__match', '__replaced', '__replaced_rows']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match', '__replaced_rows']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }
