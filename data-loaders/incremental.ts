@@ -97,18 +97,19 @@ const MAX_SCOPE_SHARE = 0.5;
 const MAX_DELTA_SHARE = 0.5;
 
 /**
- * Above this share of a chain model's live rows in rows replaced and still stored, the build is full:
- * an incremental build does not vacuum (see NO_VACUUM), so the chain tables keep the rows it replaces
- * until a full build writes them anew.
+ * Above this share of a chain model's live rows in rows replaced and still stored, an incremental
+ * build writes that table anew instead of deleting and inserting its scope's rows: it does not vacuum
+ * (NO_VACUUM), so the rows it replaces stay stored until the table is written anew (by this, or by a
+ * full build). DuckDB's own vacuum merges row groups from 25 % deleted rows on.
  */
-const MAX_DEAD_SHARE = 0.5;
+const MAX_DEAD_SHARE = 0.25;
 
 /**
  * Set for an incremental build. It replaces a few percent of the chain tables' rows, scattered over
  * every row group; with DuckDB's default, the checkpoint that follows merges the row groups those
- * deletes thinned out with the rows appended, rewriting most of each table (1.3 s of a 7.8 s build at
- * the city's population, docs/performance.md). Without vacuum the deleted rows stay stored, marked
- * deleted, until a full build (MAX_DEAD_SHARE bounds them).
+ * deletes thinned out with the rows appended, rewriting most of each table every time (1.3 s of a
+ * 7.8 s build at the city's population, docs/performance.md). Without vacuum the deleted rows stay
+ * stored, marked deleted, and a table is written anew once they pass MAX_DEAD_SHARE.
  */
 export const NO_VACUUM = 'set max_vacuum_tasks = 0';
 
@@ -125,6 +126,8 @@ export type BuildPlan =
       deltaPersons: number;
       /** Why the additive models are counted whole in this build, if they are. */
       countsWhole?: string;
+      /** Chain tables written anew in this build (MAX_DEAD_SHARE), with their stored and live rows. */
+      rewrite: Record<string, { dead: number; live: number }>;
     };
 
 /**
@@ -286,11 +289,10 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
   if (settlements > MAX_SCOPE_SHARE * totalSettlements && settlements > 1000) {
     return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
+  const rewrite: Record<string, { dead: number; live: number }> = {};
   for (const name of Object.keys(INCREMENTAL_MODELS)) {
-    const { dead, live } = await storedRows(conn, name);
-    if (dead > MAX_DEAD_SHARE * live) {
-      return fullPlan(fingerprint, `${name} stores ${dead} rows replaced since its last full build, against ${live} live (${Math.round((100 * dead) / live)} %): a full build writes it anew`);
-    }
+    const rows = await storedRows(conn, name);
+    if (rows.dead > MAX_DEAD_SHARE * rows.live) rewrite[name] = rows;
   }
 
   // The persons whose enrolment counts change: rows a new load wrote or replaced (the key holds the
@@ -313,7 +315,7 @@ select person_no from main.replaced_enrolment where replaced_by_load in (select 
   for (const [name, columns] of Object.entries(SNAPSHOTS)) {
     await conn.run(`create or replace temp table __last_${name} as select ${columns} from main.${name}`);
   }
-  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons, countsWhole };
+  return { mode: 'incremental', fingerprint, newLoads, settlements, persons: num(sizes.persons), totalSettlements, deltaPersons, countsWhole, rewrite };
 }
 
 /**
@@ -345,9 +347,11 @@ export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promi
 
 /**
  * Rebuild one incremental model for the scope: its sources shadowed, its output for the scope's
- * keys deleted and inserted again. Returns the number of rows written.
+ * keys deleted and inserted again — or, with `anew`, the table written again with the scope's rows
+ * in place of the old ones, which drops the rows earlier builds replaced (MAX_DEAD_SHARE). Returns
+ * the number of rows written for the scope.
  */
-export async function runScoped(conn: DuckDBConnection, m: Model): Promise<number> {
+export async function runScoped(conn: DuckDBConnection, m: Model, { anew = false } = {}): Promise<number> {
   const key = INCREMENTAL_MODELS[m.name];
   const shadows = m.dependsOn.filter((d) => d in SCOPED_SOURCES);
   try {
@@ -358,10 +362,19 @@ export async function runScoped(conn: DuckDBConnection, m: Model): Promise<numbe
   } finally {
     for (const d of shadows) await conn.run(`drop view if exists temp.main.${d}`);
   }
-  await conn.run(`delete from main.${m.name} as t
+  if (anew) {
+    await conn.run(`create or replace table main.${m.name} as
+select t.* from main.${m.name} as t
+anti join (select distinct ${key.join(', ')} from __scoped) as s
+    on ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}
+union all by name
+select * from __scoped`);
+  } else {
+    await conn.run(`delete from main.${m.name} as t
 using (select distinct ${key.join(', ')} from __scoped) as s
 where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
-  await conn.run(`insert into main.${m.name} by name select * from __scoped`);
+    await conn.run(`insert into main.${m.name} by name select * from __scoped`);
+  }
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);
   await conn.run('drop table __scoped');
   return n;
@@ -467,5 +480,6 @@ export function describePlan(plan: BuildPlan): string {
   if (plan.mode === 'full') return `full build: ${plan.reason}`;
   const share = plan.totalSettlements ? ((100 * plan.settlements) / plan.totalSettlements).toFixed(1) : '0';
   const counts = plan.countsWhole ? `the enrolment counts whole (${plan.countsWhole})` : `the enrolment counts of ${plan.deltaPersons} persons`;
-  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons; ${counts}; every other model whole`;
+  const anew = Object.entries(plan.rewrite).map(([name, r]) => `${name} written anew (it stores ${r.dead} replaced rows, against ${r.live} live)`);
+  return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons${anew.length ? ` (${anew.join('; ')})` : ''}; ${counts}; every other model whole`;
 }

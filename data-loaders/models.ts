@@ -123,7 +123,8 @@ export async function runModels(
           ? incremental.countsWhole
           : await wholeInputChanged(conn, m).then((input) => input && `${input} changed`);
       if (kept && !whole && m.name in INCREMENTAL_MODELS) {
-        note = `  (${await runScoped(conn, m)} rewritten)`;
+        const anew = incremental.rewrite[m.name];
+        note = `  (${await runScoped(conn, m, { anew: Boolean(anew) })} rewritten${anew ? `; the table written anew, dropping ${anew.dead} replaced rows` : ''})`;
       } else if (kept && !whole) {
         await runAdditive(conn, m);
         note = `  (the counts of ${incremental.deltaPersons} persons replaced)`;
