@@ -15,7 +15,7 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   const result = await runBench({ scale: 'tiny', workDir: join(work, 'run'), loaders: ['src/data/meta.json.ts'] });
   const json = JSON.parse(JSON.stringify(result));
 
-  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'incremental_s', 'rebuild_s', 'incremental_ratio', 'incremental_base_rows', 'peak_rss_mb']) {
+  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'incremental_s', 'incremental_first_s', 'rebuild_s', 'incremental_ratio', 'incremental_base_rows', 'peak_rss_mb']) {
     expect(typeof json[field], field).toBe('number');
     expect(json[field], field).toBeGreaterThan(0);
   }
@@ -24,6 +24,10 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   expect(json.ratio_to_raw).toBeCloseTo((json.ingest_s + json.build_s) / json.raw_s, 1);
   expect(json.incremental_rows).toBeGreaterThan(0);
   expect(json.incremental_rows).toBeLessThan(json.rows);
+  // the measured month comes after another month added and built: the history plus that month
+  expect(json.steps['first month ingest'].seconds).toBeGreaterThan(0);
+  expect(json.steps['first month build'].seconds).toBeGreaterThan(0);
+  expect(json.incremental_base_rows).toBeGreaterThan(json.incremental_rows);
   // the build after the month is incremental: the settlement chain for part of the settlements
   expect(json.incremental_plan).toMatch(/^incremental build: 1 new load\(s\); the settlement chain for \d+ of \d+ settlements/);
   expect(json.data_tests_pass).toBe(true);
