@@ -74,6 +74,24 @@ describe('corrections', () => {
     const [r] = await rows(db, `select rows_replaced, rows_unchanged from load_report where load_id = 'feb'`);
     expect(r).toEqual({ rows_replaced: '2', rows_unchanged: '1' });
   });
+
+  it('a second file of the same kind in one delivery replaces rows the first wrote, and rows loaded before', async () => {
+    const dir = writeDelivery(join(root, 'mar'), {
+      // the first file writes S6 and corrects S1; the second corrects both again and S3
+      'settlement-a.csv': csv([HEADER, s('S6', '500', '1050'), s('S1', '1001', '549')]),
+      'settlement-b.csv': csv([HEADER, s('S6', '501', '1049'), s('S1', '1002', '548'), s('S3', '901', '649')]),
+    });
+    const { deliveries } = await ingestDeliveries(db, [dir], { loadId: () => 'mar' });
+    expect(deliveries[0].files.map((f) => [f.file.replace(/^.*\//, ''), f.rows_replaced])).toEqual([['settlement-a.csv', 1], ['settlement-b.csv', 3]]);
+    expect(await rows(db, `select settlement_id, fund_amt, source_file, source_line from raw_settlement where settlement_id in ('S1', 'S3', 'S6') order by 1`)).toEqual([
+      { settlement_id: 'S1', fund_amt: '1002.00', source_file: 'mar/settlement-b.csv', source_line: '3' },
+      { settlement_id: 'S3', fund_amt: '901.00', source_file: 'mar/settlement-b.csv', source_line: '4' },
+      { settlement_id: 'S6', fund_amt: '501.00', source_file: 'mar/settlement-b.csv', source_line: '2' },
+    ]);
+    expect(await rows(db, `select count(*) as n, count(distinct settlement_id) as keys from raw_settlement`)).toEqual([{ n: '5', keys: '5' }]);
+    // the persons of the replaced rows, for the incremental build: one per file that replaced any
+    expect(await rows(db, `select count(*) as n from load_replaced where load_id = 'mar'`)).toEqual([{ n: '2' }]);
+  });
 });
 
 describe('refused deliveries', () => {
