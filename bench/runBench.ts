@@ -2,7 +2,7 @@
 // process (wall time, peak RSS): (a) `ltci ingest` of the delivery into a fresh warehouse, (b)
 // `ltci build`, (c) each Framework data loader in src/data/, (d) the raw limit (bench/rawLoad.ts),
 // (e) a month added to a warehouse that holds 24 months and was built incrementally after its last
-// month: ingest + build of the increment, against ingest + build of the same 26 months from scratch.
+// month: ingest + build of the increment, against ingest + build of the same months from scratch.
 import { cpus, freemem, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -229,7 +229,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       for (const end of [INCREMENT_BASE_END, INCREMENT_NEXT_END, INCREMENT_LAST_END]) ends.push(await cachedDemo({ ...history, end }, log, cacheDir));
       const firstDir = await incrementDelivery(ends[0], ends[1], log);
       const monthDir = await incrementDelivery(ends[1], ends[2], log);
-      // the full rebuild of the 26-month warehouse, for comparison
+      // the full rebuild of the same months, for comparison
       const fullDb = join(work, 'rebuild.duckdb');
       const full = await ingestBuild('rebuild ', [ends[2]], fullDb);
       rmSync(fullDb, { force: true });
