@@ -12,6 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { kindByName, storedName } from './contract/index.ts';
 import { lit, queryRows } from './db.ts';
 import type { Model } from './models.ts';
+import { describeStored, needsWritingAnew, storedRows, type StoredRows } from './storage.ts';
 
 /**
  * Bump when the scoping below changes: a warehouse built by another version gets a full build.
@@ -96,23 +97,6 @@ const MAX_SCOPE_SHARE = 0.5;
 /** Above this share of the enrolment rows written by the new loads, the counts are made whole. */
 const MAX_DELTA_SHARE = 0.5;
 
-/**
- * Above this share of a chain model's live rows in rows replaced and still stored, an incremental
- * build writes that table anew instead of deleting and inserting its scope's rows: it does not vacuum
- * (NO_VACUUM), so the rows it replaces stay stored until the table is written anew (by this, or by a
- * full build). DuckDB's own vacuum merges row groups from 25 % deleted rows on.
- */
-const MAX_DEAD_SHARE = 0.25;
-
-/**
- * Set for an incremental build. It replaces a few percent of the chain tables' rows, scattered over
- * every row group; with DuckDB's default, the checkpoint that follows merges the row groups those
- * deletes thinned out with the rows appended, rewriting most of each table every time (1.3 s of a
- * 7.8 s build at the city's population, docs/performance.md). Without vacuum the deleted rows stay
- * stored, marked deleted, and a table is written anew once they pass MAX_DEAD_SHARE.
- */
-export const NO_VACUUM = 'set max_vacuum_tasks = 0';
-
 export type BuildPlan =
   | { mode: 'full'; reason: string; fingerprint: string }
   | {
@@ -126,8 +110,8 @@ export type BuildPlan =
       deltaPersons: number;
       /** Why the additive models are counted whole in this build, if they are. */
       countsWhole?: string;
-      /** Chain tables written anew in this build (MAX_DEAD_SHARE), with their stored and live rows. */
-      rewrite: Record<string, { dead: number; live: number }>;
+      /** Chain tables written anew in this build (storage.ts, MAX_DEAD_SHARE), with their stored and live rows. */
+      rewrite: Record<string, StoredRows>;
     };
 
 /**
@@ -289,10 +273,11 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
   if (settlements > MAX_SCOPE_SHARE * totalSettlements && settlements > 1000) {
     return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
-  const rewrite: Record<string, { dead: number; live: number }> = {};
+  // an incremental build does not vacuum (storage.ts): a chain table that keeps too many replaced rows is written anew
+  const rewrite: Record<string, StoredRows> = {};
   for (const name of Object.keys(INCREMENTAL_MODELS)) {
     const rows = await storedRows(conn, name);
-    if (rows.dead > MAX_DEAD_SHARE * rows.live) rewrite[name] = rows;
+    if (needsWritingAnew(rows)) rewrite[name] = rows;
   }
 
   // The persons whose enrolment counts change: rows a new load wrote or replaced (the key holds the
@@ -319,19 +304,6 @@ select person_no from main.replaced_enrolment where replaced_by_load in (select 
 }
 
 /**
- * Rows of `table` live, and deleted but still stored (DuckDB keeps a deleted row, marked, until a
- * checkpoint vacuums its row group): the rows of its first column's segments, less the live ones.
- */
-export async function storedRows(conn: DuckDBConnection, table: string): Promise<{ dead: number; live: number }> {
-  const [row] = await queryRows(conn, `select
-    (select count(*) from main.${table}) as live,
-    (select coalesce(max(n), 0) from (
-        select sum(count) as n from pragma_storage_info(${lit(table)}) where column_id = 0 group by column_path
-    )) as stored`);
-  return { dead: num(row.stored) - num(row.live), live: num(row.live) };
-}
-
-/**
  * The city-wide input of `m` (SNAPSHOT_MODELS) that differs from what the last build left, if any:
  * then `m` is built whole in this build.
  */
@@ -348,7 +320,7 @@ export async function wholeInputChanged(conn: DuckDBConnection, m: Model): Promi
 /**
  * Rebuild one incremental model for the scope: its sources shadowed, its output for the scope's
  * keys deleted and inserted again — or, with `anew`, the table written again with the scope's rows
- * in place of the old ones, which drops the rows earlier builds replaced (MAX_DEAD_SHARE). Returns
+ * in place of the old ones, which drops the rows earlier builds replaced (storage.ts). Returns
  * the number of rows written for the scope.
  */
 export async function runScoped(conn: DuckDBConnection, m: Model, { anew = false } = {}): Promise<number> {
@@ -480,6 +452,6 @@ export function describePlan(plan: BuildPlan): string {
   if (plan.mode === 'full') return `full build: ${plan.reason}`;
   const share = plan.totalSettlements ? ((100 * plan.settlements) / plan.totalSettlements).toFixed(1) : '0';
   const counts = plan.countsWhole ? `the enrolment counts whole (${plan.countsWhole})` : `the enrolment counts of ${plan.deltaPersons} persons`;
-  const anew = Object.entries(plan.rewrite).map(([name, r]) => `${name} written anew (it stores ${r.dead} replaced rows, against ${r.live} live)`);
+  const anew = Object.entries(plan.rewrite).map(([name, r]) => `${name} written anew (${describeStored(r)})`);
   return `incremental build: ${plan.newLoads} new load(s); the settlement chain for ${plan.settlements} of ${plan.totalSettlements} settlements (${share} %), ${plan.persons} persons${anew.length ? ` (${anew.join('; ')})` : ''}; ${counts}; every other model whole`;
 }

@@ -14,7 +14,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
-import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS, NO_VACUUM, storedRows } from '../data-loaders/incremental.ts';
+import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { NO_VACUUM, storedRows } from '../data-loaders/storage.ts';
 import { discoverModels, macroPaths } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
 
@@ -378,8 +379,6 @@ describe('ltci build after new loads', () => {
       i.closeSync();
     };
     // a new load before each build: a reversal of a settlement, whose rows the build writes again
-    // (loaded before the rows are replaced by hand: ingest keeps DuckDB's vacuum, whose checkpoint
-    // could merge them away)
     const reverseOne = async (name: string) => {
       const dir = join(tmp, name);
       mkdirSync(dir);

@@ -2,9 +2,10 @@
 import type { Command } from '../cli.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { buildFingerprint, describePlan, NO_VACUUM, planBuild, recordBuild } from '../incremental.ts';
+import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incremental.ts';
 import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
+import { NO_VACUUM } from '../storage.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -35,7 +36,7 @@ export const command: Command = {
         const fingerprint = await buildFingerprint(conn, models, macroPaths());
         const plan = await planBuild(conn, models, { fingerprint, full: Boolean(values.full) });
         log(`${describePlan(plan)} (planned in ${seconds(tPlan)} s)`);
-        // for this process: the commit's checkpoint, and the one when the warehouse closes
+        // the rows it replaces stay stored until a table is written anew (storage.ts)
         if (plan.mode === 'incremental') await conn.run(NO_VACUUM);
         log('models:');
         await runModels(conn, { progress: log, plan });

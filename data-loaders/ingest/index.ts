@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../cli.ts';
-import { createWarehouseTables } from '../contract/index.ts';
+import { createWarehouseTables, KINDS } from '../contract/index.ts';
 import { withWarehouse } from '../db.ts';
+import { describeStored, needsWritingAnew, NO_VACUUM, storedRows } from '../storage.ts';
 import { listDelivery } from './delivery.ts';
 import { loadIdKey } from './certHash.ts';
 import type { EncodingOption } from './encoding.ts';
@@ -81,6 +82,25 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
   await withWarehouse(dbPath, async ({ conn }) => {
     for (const sql of createWarehouseTables()) await conn.run(sql);
     if (opts.progress) await conn.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
+    // The rows a load replaces stay stored, marked deleted (no vacuum: storage.ts); a raw table that
+    // keeps too many is written anew first, on the committed state, in a transaction of its own.
+    await conn.run(NO_VACUUM);
+    for (const kind of KINDS) {
+      const table = `raw_${kind.name}`;
+      const rows = await storedRows(conn, table);
+      if (!needsWritingAnew(rows)) continue;
+      const t0 = performance.now();
+      await conn.run('begin transaction');
+      try {
+        // the contract's raw tables have no constraints or defaults: the columns and their types are all there is
+        await conn.run(`create or replace table ${table} as select * from ${table}`);
+        await conn.run('commit');
+      } catch (err) {
+        await conn.run('rollback');
+        throw err;
+      }
+      opts.progress?.(`${table} written anew (${describeStored(rows)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
     for (const { dir, listing } of listings) {
       const loadId = opts.loadId?.(dir) ?? newLoadId();
       const tmpDir = mkdtempSync(join(tmpdir(), 'ltci-ingest-'));
