@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWarehouses, differing } from '../bench/compare.ts';
 import { incrementDelivery } from '../bench/deliveries.ts';
 import { ADDITIVE_MODELS, buildFingerprint, INCREMENTAL_MODELS } from '../data-loaders/incremental.ts';
+import { withWarehouse } from '../data-loaders/db.ts';
 import { NO_VACUUM, storedRows } from '../data-loaders/storage.ts';
 import { discoverModels, macroPaths } from '../data-loaders/models.ts';
 import { run } from './support/demoWarehouse.ts';
@@ -357,16 +358,7 @@ describe('ltci build after new loads', () => {
 
     // An incremental build does not vacuum: the chain rows it replaced stay stored, marked deleted.
     // Once they outnumber a quarter of a chain table's live rows, the build writes that table anew.
-    const stored = async () => {
-      const i = await DuckDBInstance.create(db);
-      const c = await i.connect();
-      try {
-        return await storedRows(c, 'int_eligibility_checked');
-      } finally {
-        c.closeSync();
-        i.closeSync();
-      }
-    };
+    const stored = () => withWarehouse(db, ({ conn }) => storedRows(conn, 'int_eligibility_checked'));
     expect((await stored()).dead).toBe(0);
     const rewrite = async (share: number) => {
       const i = await DuckDBInstance.create(db);

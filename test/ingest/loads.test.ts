@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../data-loaders/cli.ts';
 import { hmacSql, idKeyPath, loadIdKey } from '../../data-loaders/ingest/certHash.ts';
 import { IngestRefusedError, ingestDeliveries } from '../../data-loaders/ingest/index.ts';
+import { withWarehouse } from '../../data-loaders/db.ts';
 import { storedRows } from '../../data-loaders/storage.ts';
 import { csv, fingerprint, residentId, rows, tempDir, writeDelivery } from './helpers.ts';
 
@@ -105,16 +106,7 @@ describe('replaced rows kept, then reclaimed', () => {
       await ingestDeliveries(w, [writeDelivery(join(dir, name), { 'settlement.csv': csv([HEADER, ...lines]) })], { loadId: () => name, progress: (l) => progress.push(l) });
       return progress;
     };
-    const stored = async () => {
-      const instance = await DuckDBInstance.create(w);
-      const conn = await instance.connect();
-      try {
-        return await storedRows(conn, 'raw_settlement');
-      } finally {
-        conn.closeSync();
-        instance.closeSync();
-      }
-    };
+    const stored = () => withWarehouse(w, ({ conn }) => storedRows(conn, 'raw_settlement'));
     await load('a', ids.map((id) => s(id, '1000', '550')));
     // two of eight replaced: kept, marked deleted (a quarter is not more than a quarter)
     await load('b', [s('T1', '1001', '549'), s('T2', '1001', '549')]);
