@@ -12,7 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { kindByName, storedName } from './contract/index.ts';
 import { lit, queryRows } from './db.ts';
 import type { Model } from './models.ts';
-import { describeStored, needsWritingAnew, storedRows, type StoredRows } from './storage.ts';
+import { describeStored, storedOverShare, type StoredRows } from './storage.ts';
 
 /**
  * Bump when the scoping below changes: a warehouse built by another version gets a full build.
@@ -274,11 +274,7 @@ select person_no from stg_settlement where settlement_id in (select settlement_i
     return fullPlan(fingerprint, `the new loads touch ${settlements} of ${totalSettlements} settlements (${Math.round((100 * settlements) / totalSettlements)} %): a full build is as quick`);
   }
   // an incremental build does not vacuum (storage.ts): a chain table that keeps too many replaced rows is written anew
-  const rewrite: Record<string, StoredRows> = {};
-  for (const name of Object.keys(INCREMENTAL_MODELS)) {
-    const rows = await storedRows(conn, name);
-    if (needsWritingAnew(rows)) rewrite[name] = rows;
-  }
+  const rewrite = await storedOverShare(conn, Object.keys(INCREMENTAL_MODELS));
 
   // The persons whose enrolment counts change: rows a new load wrote or replaced (the key holds the
   // person, so a replaced row's person is the new row's).
@@ -334,17 +330,16 @@ export async function runScoped(conn: DuckDBConnection, m: Model, { anew = false
   } finally {
     for (const d of shadows) await conn.run(`drop view if exists temp.main.${d}`);
   }
+  // the scope's keys (s), and the warehouse's rows (t) of the same key
+  const scopedKeys = `(select distinct ${key.join(', ')} from __scoped) as s`;
+  const sameKey = key.map((k) => `t.${k} = s.${k}`).join(' and ');
   if (anew) {
     await conn.run(`create or replace table main.${m.name} as
-select t.* from main.${m.name} as t
-anti join (select distinct ${key.join(', ')} from __scoped) as s
-    on ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}
+select t.* from main.${m.name} as t anti join ${scopedKeys} on ${sameKey}
 union all by name
 select * from __scoped`);
   } else {
-    await conn.run(`delete from main.${m.name} as t
-using (select distinct ${key.join(', ')} from __scoped) as s
-where ${key.map((k) => `t.${k} = s.${k}`).join(' and ')}`);
+    await conn.run(`delete from main.${m.name} as t using ${scopedKeys} where ${sameKey}`);
     await conn.run(`insert into main.${m.name} by name select * from __scoped`);
   }
   const n = num((await queryRows(conn, 'select count(*) as n from __scoped'))[0].n);

@@ -33,6 +33,14 @@ export async function storedRows(conn: DuckDBConnection, table: string): Promise
   return { dead: Number(row.stored) - Number(row.live), live: Number(row.live) };
 }
 
-export const needsWritingAnew = (rows: StoredRows): boolean => rows.dead > MAX_DEAD_SHARE * rows.live;
+/** The tables among `tables` whose replaced rows pass MAX_DEAD_SHARE, with their rows: to write anew. */
+export async function storedOverShare(conn: DuckDBConnection, tables: readonly string[]): Promise<Record<string, StoredRows>> {
+  const over: Record<string, StoredRows> = {};
+  for (const table of tables) {
+    const rows = await storedRows(conn, table);
+    if (rows.dead > MAX_DEAD_SHARE * rows.live) over[table] = rows;
+  }
+  return over;
+}
 
 export const describeStored = (rows: StoredRows): string => `it stores ${rows.dead} replaced rows, against ${rows.live} live`;

@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { UserError } from '../cli.ts';
 import { createWarehouseTables, KINDS } from '../contract/index.ts';
 import { withWarehouse } from '../db.ts';
-import { describeStored, needsWritingAnew, NO_VACUUM, storedRows } from '../storage.ts';
+import { describeStored, NO_VACUUM, storedOverShare } from '../storage.ts';
 import { listDelivery } from './delivery.ts';
 import { loadIdKey } from './certHash.ts';
 import type { EncodingOption } from './encoding.ts';
@@ -83,22 +83,12 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
     for (const sql of createWarehouseTables()) await conn.run(sql);
     if (opts.progress) await conn.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
     // The rows a load replaces stay stored, marked deleted (no vacuum: storage.ts); a raw table that
-    // keeps too many is written anew first, on the committed state, in a transaction of its own.
+    // keeps too many is written anew first, on the committed state, in a statement of its own.
     await conn.run(NO_VACUUM);
-    for (const kind of KINDS) {
-      const table = `raw_${kind.name}`;
-      const rows = await storedRows(conn, table);
-      if (!needsWritingAnew(rows)) continue;
+    for (const [table, rows] of Object.entries(await storedOverShare(conn, KINDS.map((k) => `raw_${k.name}`)))) {
       const t0 = performance.now();
-      await conn.run('begin transaction');
-      try {
-        // the contract's raw tables have no constraints or defaults: the columns and their types are all there is
-        await conn.run(`create or replace table ${table} as select * from ${table}`);
-        await conn.run('commit');
-      } catch (err) {
-        await conn.run('rollback');
-        throw err;
-      }
+      // one statement, so all or nothing; the contract's raw tables have no constraints or defaults
+      await conn.run(`create or replace table ${table} as select * from ${table}`);
       opts.progress?.(`${table} written anew (${describeStored(rows)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
     for (const { dir, listing } of listings) {
