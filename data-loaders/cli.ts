@@ -1,19 +1,7 @@
 // `ltci` entry: demo | ingest | build | sql | report | refresh. Each subcommand lives in commands/.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-export interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number>;
-}
-
-/** A failure the user can fix: printed without a stack trace, exit code 2. */
-export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
-}
+import { parseArgs } from 'node:util';
+import type { Command } from './commands/command.ts';
+import { UserError } from './errors.ts';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   demo: () => import('./commands/demo.ts'),

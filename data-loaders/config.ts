@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from './cli.ts';
+import { UserError } from './errors.ts';
 import { lit } from './db.ts';
 
 export const THRESHOLDS_PATH = resolve(import.meta.dirname, '..', 'config', 'thresholds.json');

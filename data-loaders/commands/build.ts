@@ -1,5 +1,5 @@
 // `ltci build`: load the policy catalog and config, run the SQL models, then the data tests.
-import type { Command } from '../cli.ts';
+import type { Command } from './command.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
 import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incremental.ts';

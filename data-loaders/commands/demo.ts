@@ -1,5 +1,6 @@
 // `ltci demo`: write a synthetic delivery for the seed cities (docs/demo.md).
-import { UserError, type Command } from '../cli.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
 import { DEFAULT_END, generateDemo, type DemoEncoding, type DemoFormat, type DemoScale } from '../demo/index.ts';
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {

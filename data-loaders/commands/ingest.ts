@@ -1,5 +1,6 @@
 // `ltci ingest <delivery-dir>...`: load delivery folders into the warehouse (contract v1).
-import { UserError, type Command } from '../cli.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
 import { resolveDbPath } from '../db.ts';
 import { IngestRefusedError, ingestDeliveries, newLoadId, type DeliveryResult, type FileResult } from '../ingest/index.ts';
 import type { EncodingOption } from '../ingest/encoding.ts';

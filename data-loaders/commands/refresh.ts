@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UserError, type Command } from '../cli.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
 import { resolveDbPath } from '../db.ts';
 import { generateDemo, type DemoScale } from '../demo/index.ts';
 import { command as build } from './build.ts';

@@ -1,6 +1,7 @@
 // `ltci report --month YYYY-MM [--city CODE] [--db FILE] [--out DIR]`: the monthly report (PDF + XLSX).
 import { existsSync } from 'node:fs';
-import { UserError, type Command } from '../cli.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
 import { resolveDbPath } from '../db.ts';
 import { writeReports } from '../report/index.ts';
 

@@ -1,6 +1,7 @@
 // `ltci sql "<query>"`: a read-only query against the warehouse, printed as a table, CSV or JSON.
 import { existsSync } from 'node:fs';
-import { UserError, type Command } from '../cli.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
 import { queryRows, resolveDbPath, withWarehouse } from '../db.ts';
 import { toCsv } from '../csv.ts';
 

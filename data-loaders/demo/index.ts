@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, renameSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 import { lit, queryRows } from '../db.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 import { anomalySteps, ANSWER_KEY_FILE } from './anomalies.ts';

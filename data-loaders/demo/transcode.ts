@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 
 export async function transcodeFile(src: string, dest: string): Promise<void> {
   const child = spawn('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { stdio: ['pipe', 'pipe', 'pipe'] });

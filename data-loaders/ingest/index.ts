@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 import { createWarehouseTables, KINDS } from '../contract/index.ts';
 import { withWarehouse } from '../db.ts';
 import { describeStored, NO_VACUUM, storedOverShare } from '../storage.ts';

@@ -1,5 +1,5 @@
 // A policy file that cannot be loaded: names the file and the field, and says how to fix it.
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 
 export class PolicyFileError extends UserError {
   constructor(

@@ -1,7 +1,7 @@
 // The monthly report (月报): figures from the marts → HTML → PDF (Chromium), and → XLSX (exceljs).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 import { withWarehouse } from '../db.ts';
 import { reportCities, reportData } from './reportData.ts';
 import { footerTemplate, renderReportHtml } from './renderReportHtml.ts';

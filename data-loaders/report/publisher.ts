@@ -2,7 +2,7 @@
 // (`publisher`), the one place it is set (observablehq.config.js and the public config read it too).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 
 export const SITE_CONFIG_PATH = resolve(import.meta.dirname, '..', '..', 'config', 'site.json');
 

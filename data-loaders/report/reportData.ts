@@ -1,7 +1,7 @@
 // The monthly report's figures for one city and month (+ year to date), read from the marts.
 // Every sum and difference is computed in SQL on DECIMALs; money leaves DuckDB as strings.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { lit, queryRows } from '../db.ts';
 import { AUDIT_RULES, bandRule, levelLabel, MONTH_STATUS, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';

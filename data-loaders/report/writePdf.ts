@@ -1,7 +1,7 @@
 // HTML → PDF with Debian's Chromium through playwright-core. Nothing is fetched: the page is set
 // from a string, and any request the page would still make is refused and reported.
 import { chromium, type Browser } from 'playwright-core';
-import { UserError } from '../cli.ts';
+import { UserError } from '../errors.ts';
 
 export const CHROMIUM_PATH = process.env.LTCI_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];

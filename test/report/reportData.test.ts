@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../data-loaders/cli.ts';
+import { UserError } from '../../data-loaders/errors.ts';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { monthStatus, reportData, type ReportData, type Row } from '../../data-loaders/report/index.ts';
 import { formatCell, formatMoney } from '../../data-loaders/report/formatCell.ts';
