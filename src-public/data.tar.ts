@@ -7,7 +7,7 @@ import { publicCsv } from '../data-loaders/public/printPublicTable.ts';
 import { publicTables } from '../data-loaders/public/publicTables.ts';
 import { tarArchive } from '../data-loaders/report/writeTar.ts';
 import { readThresholds } from '../data-loaders/config.ts';
-import { bandRule } from '../src/components/labels.ts';
+import { bandRule } from '../vocabulary/index.ts';
 
 const dbPath = resolveDbPath();
 if (!existsSync(dbPath)) {

@@ -5,9 +5,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { institution } from '../contract/kinds.ts';
 import { lit, queryRows } from '../db.ts';
-import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
-import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
-import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../src/components/fundColumns.ts';
+import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES } from '../../vocabulary/index.ts';
+import { OVERDRAWN_TEXT, yearLabel } from '../../vocabulary/index.ts';
+import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../vocabulary/index.ts';
 import { derived, shown, suppressCells, type Line, type MaskedCell } from '../suppress.ts';
 
 export type PublicCell = string | number | null;

@@ -8,7 +8,7 @@ import { footerTemplate, renderReportHtml } from './renderReportHtml.ts';
 import { withBrowser, writePdf } from './writePdf.ts';
 import { writeWorkbook } from './writeWorkbook.ts';
 import type { ReportData } from './types.ts';
-import { MONTH_STATUS } from '../../src/components/labels.ts';
+import { MONTH_STATUS } from '../../vocabulary/index.ts';
 
 export * from './types.ts';
 export { reportCities, reportData, reportMonths, monthStatus, monthLabel, SETTLEMENT_LAG_MONTHS } from './reportData.ts';

@@ -1,8 +1,7 @@
 // The monthly report as one self-contained, print-styled HTML page (A4, Chinese, system CJK fonts,
 // no external resources), which headless Chromium turns into the PDF.
-import { MONTH_STATUS } from '../../src/components/labels.ts';
-import { formatCell } from './formatCell.ts';
-import type { Column, ReportData, Row, Table } from './types.ts';
+import { cellText, MONTH_STATUS } from '../../vocabulary/index.ts';
+import { cellKind, type Column, type ReportData, type Table } from './types.ts';
 
 export const CJK_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
@@ -10,11 +9,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const NUMERIC = new Set(['count', 'money', 'pct', 'change', 'number', 'mixed']);
-
-function cellKind(col: Column, row: Row) {
-  return col.kind === 'mixed' ? ((row[`${col.key}__kind`] as Column['kind'] | undefined) ?? 'text') : col.kind;
-}
+const NUMERIC = new Set<Column['kind']>(['count', 'money', 'pct', 'change', 'number', 'mixed']);
 
 export function renderTable(t: Table): string {
   const head = t.columns.map((c) => `<th class="${NUMERIC.has(c.kind) ? 'num' : ''}">${escapeHtml(c.label)}</th>`).join('');
@@ -23,7 +18,7 @@ export function renderTable(t: Table): string {
         const cls = t.totalRows?.includes(i) ? ' class="total"' : '';
         const tds = t.columns.map((c) => {
           const k = cellKind(c, r);
-          return `<td class="${k === 'text' ? '' : 'num'}">${escapeHtml(formatCell(r[c.key] ?? null, k))}</td>`;
+          return `<td class="${k === 'text' ? '' : 'num'}">${escapeHtml(cellText(r[c.key], k))}</td>`;
         }).join('');
         return `<tr${cls}>${tds}</tr>`;
       }).join('\n')

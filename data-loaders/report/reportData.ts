@@ -4,11 +4,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.ts';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { lit, queryRows } from '../db.ts';
-import { AUDIT_RULES, bandRule, levelLabel, MONTH_STATUS, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
-import { day as dayLabel, month as monthText } from '../../src/components/format.ts';
+import { AUDIT_RULES, bandRule, levelLabel, MONTH_STATUS, SCHEME_ORDER, SCHEMES } from '../../vocabulary/index.ts';
+import { day as dayLabel, month as monthText } from '../../vocabulary/index.ts';
 import { readThresholds } from '../config.ts';
-import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
-import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../src/components/fundColumns.ts';
+import { OVERDRAWN_TEXT, yearLabel } from '../../vocabulary/index.ts';
+import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../vocabulary/index.ts';
 import { publisher } from './publisher.ts';
 import type { Column, MonthStatus, ReportData, Row, Section, Table } from './types.ts';
 

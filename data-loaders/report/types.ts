@@ -1,16 +1,12 @@
 // The monthly report as data: sections of tables, rendered the same way to HTML/PDF and to XLSX.
+import type { CellKind } from '../../vocabulary/index.ts';
 
 /**
- * How a column's values are written:
- * - `text`   a label
- * - `count`  an integer (persons, applications, settlements)
- * - `money`  yuan, a DECIMAL string straight from DuckDB (never summed or rounded in JS)
- * - `pct`    a ratio (0.1234 = 12.34 %), shown as a percentage
- * - `change` a relative change (0.05 = +5.0 %), shown signed
- * - `number` a decimal figure such as months payable or days, 2 decimals
- * - `mixed`  the kind is given per row, in `<key>__kind`
+ * How a column's values are written: a kind of the vocabulary's cellText (money is a DECIMAL
+ * string straight from DuckDB, never summed or rounded in JS), or `mixed`: the kind is given per
+ * row, in `<key>__kind`.
  */
-export type ColumnKind = 'text' | 'count' | 'money' | 'pct' | 'change' | 'number' | 'mixed';
+export type ColumnKind = CellKind | 'mixed';
 
 export interface Column {
   key: string;
@@ -20,6 +16,11 @@ export interface Column {
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
+
+/** A cell's kind: the column's, or for a `mixed` column the row's `<key>__kind` (text if none). */
+export function cellKind(col: Column, row: Row): CellKind {
+  return col.kind === 'mixed' ? ((row[`${col.key}__kind`] as CellKind | undefined) ?? 'text') : col.kind;
+}
 
 export interface Table {
   id: string;

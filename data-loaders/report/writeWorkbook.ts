@@ -2,8 +2,8 @@
 // PDF, numbers as numbers. Money strings become numbers only here, cell by cell.
 import ExcelJS from 'exceljs';
 import { reportTitle } from './renderReportHtml.ts';
-import { MONTH_STATUS } from '../../src/components/labels.ts';
-import type { Cell, Column, ColumnKind, ReportData, Row, Section } from './types.ts';
+import { MONTH_STATUS } from '../../vocabulary/index.ts';
+import { cellKind, type Cell, type ColumnKind, type ReportData, type Section } from './types.ts';
 
 export const NUM_FMT: Record<Exclude<ColumnKind, 'mixed' | 'text'>, string> = {
   money: '#,##0.00',
@@ -25,10 +25,6 @@ export function excelValue(value: Cell, kind: ColumnKind): string | number | nul
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(section: Section, index: number): string {
   return `${index + 1} ${section.title}`.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
-}
-
-function kindOf(col: Column, row: Row): ColumnKind {
-  return col.kind === 'mixed' ? ((row[`${col.key}__kind`] as ColumnKind | undefined) ?? 'text') : col.kind;
 }
 
 export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
@@ -60,11 +56,11 @@ export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
         widen(col - 1, String(cell.value ?? ''));
       });
       t.rows.forEach((r, ri) => {
-        const row = ws.addRow(t.columns.map((c) => excelValue(r[c.key] ?? null, kindOf(c, r))));
+        const row = ws.addRow(t.columns.map((c) => excelValue(r[c.key] ?? null, cellKind(c, r))));
         t.columns.forEach((c, ci) => {
           const cell = row.getCell(ci + 1);
-          const k = kindOf(c, r);
-          if (k !== 'text' && k !== 'mixed') cell.numFmt = NUM_FMT[k];
+          const k = cellKind(c, r);
+          if (k !== 'text') cell.numFmt = NUM_FMT[k];
           cell.border = border;
           if (k === 'text') widen(ci, String(cell.value ?? ''));
           else widen(ci, String(cell.value ?? '').length > 10 ? '0'.repeat(String(cell.value).length + 4) : '0'.repeat(12));

@@ -1,39 +1,17 @@
-// Display formatting for the public pages, on the dashboards' formatters (./format.ts is a link to
-// src/components/format.ts: one formatter for the dashboards, the report and this site). Values
-// arrive as the loaders wrote them: money as exact decimal strings, suppressed cells as "<10" or
-// "*", an overdrawn fund's months payable as "—（已穿底）" — text that is not a number stays as it is.
-import {DASH, decimalText, months, number as numberText, percent, yuan} from "./format.js";
-
-const SUPPRESSED = new Set(["<10", "*"]);
-
-export function isSuppressed(v) {
-  return SUPPRESSED.has(v);
-}
-
-const numeric = (v) => typeof v === "number" || /^-?\d+(\.\d+)?$/.test(String(v).trim());
-
-/** Wrap a formatter: empty → "—", suppressed or other text → as it is, numbers → `fn`. */
-function guarded(fn) {
-  return (v) => (v === null || v === undefined || v === "" ? DASH : !numeric(v) ? String(v) : fn(v));
-}
-
-/** 元 with thousands separators, from an exact decimal string: "1234.5" → "1,234.50". */
-export const money = guarded((v) => decimalText(String(v)));
+// Display formatting for the public pages, on the product's vocabulary (../vocabulary: the same
+// formatters as the dashboards and the report). Values arrive as the loaders wrote them: money as
+// exact decimal strings, suppressed cells as "<10" or "*", an overdrawn fund's months payable as
+// "—（已穿底）" — text that is not a number stays as it is (numericOr).
+import {cellText, months, numericOr, yuan} from "../vocabulary/index.js";
 
 /** 万元 / 亿元 for key figures: "12345678.9" → "1234.57万元". */
-export const wan = guarded((v) => yuan(Number(v)));
+export const wan = (v) => numericOr(v, (n) => yuan(n));
 
 /** An exact count with separators, no unit: 18532 → "18,532". */
-export const count = guarded((v) => numberText(Number(v)));
+export const count = (v) => cellText(v, "count");
 
 /** Months payable: 6.25 → "6.3个月"; "—（已穿底）" as it is. */
-export const monthsPayable = guarded((v) => months(Number(v)));
-
-export const pct = guarded((v) => percent(Number(v)));
-
-export const number = guarded((v) => numberText(Number(v), {digits: 2}));
-
-const BY_KIND = {money, count, pct, number, text: (v) => (v === null || v === undefined ? DASH : String(v))};
+export const monthsPayable = (v) => numericOr(v, (n) => months(n));
 
 /** Inputs.table options for a public table: Chinese headers, formats, numbers right-aligned. */
 export function tableOptions(t, {columns} = {}) {
@@ -41,7 +19,7 @@ export function tableOptions(t, {columns} = {}) {
   return {
     columns: cols.map((c) => c.key),
     header: Object.fromEntries(cols.map((c) => [c.key, c.label])),
-    format: Object.fromEntries(cols.map((c) => [c.key, BY_KIND[c.kind] ?? BY_KIND.text])),
+    format: Object.fromEntries(cols.map((c) => [c.key, (v) => cellText(v, c.kind)])),
     align: Object.fromEntries(cols.map((c) => [c.key, c.kind === "text" ? "left" : "right"])),
     rows: 16,
     layout: "auto"

@@ -1,6 +1,6 @@
 // The assessment flow per month: applications, conclusions, approvals as lines (失能评估).
 import { Plot } from './vendor.js';
-import { month } from './format.js';
+import { month } from '../vocabulary/format.js';
 import { monthBandTicks } from './balanceChart.js';
 
 export interface FlowRow { month: string; applications: number; concluded: number; approved: number }

@@ -1,6 +1,6 @@
 // Cumulative balance (line) and the month's net (bars), one band per month (总览, 基金收支).
 import { Plot } from './vendor.js';
-import { month, yuan, yuanTick } from './format.js';
+import { month, yuan, yuanTick } from '../vocabulary/format.js';
 
 export interface BalanceMonth { month: string; net: number; cumulative_balance: number }
 

@@ -1,6 +1,6 @@
 // Small multiples over time: monthly income and expenditure per city, one panel per city (试点城市对比).
 import { Plot } from './vendor.js';
-import { monthTick, yuanTick } from './format.js';
+import { monthTick, yuanTick } from '../vocabulary/format.js';
 
 export interface CityMonth { city_name: string; month: string; income_total: number; expenditure_total: number }
 

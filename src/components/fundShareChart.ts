@@ -1,6 +1,6 @@
 // Fund share (基金支付比例 = fund / eligible) per service type against the ~70 % national guideline (服务类型).
 import { Plot } from './vendor.js';
-import { percent } from './format.js';
+import { percent } from '../vocabulary/format.js';
 
 export interface ShareRow { service_type: string; fund_share: number | null }
 

@@ -1,6 +1,6 @@
 // Monthly fund income and expenditure as two lines (总览, 基金收支).
 import { Plot } from './vendor.js';
-import { monthTick, yuan, yuanTick } from './format.js';
+import { monthTick, yuan, yuanTick } from '../vocabulary/format.js';
 
 export interface FundMonth { month: string; income_total: number; expenditure_total: number }
 

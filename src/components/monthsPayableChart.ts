@@ -4,7 +4,7 @@
 // value is labelled 暂估 (provisional). Values past the last band edge are drawn to the edge, marked ▶.
 import { Plot } from './vendor.js';
 import type { Band } from './surplusBands.js';
-import { isOverdrawn, payableText } from './payable.js';
+import { isOverdrawn, payableText } from '../vocabulary/payable.js';
 
 export interface FundYear {
   fund: string;

@@ -1,6 +1,6 @@
 // Beneficiaries by disability level and age band, stacked bars (失能评估).
 import { Plot } from './vendor.js';
-import { AGE_BANDS } from './labels.js';
+import { AGE_BANDS } from '../vocabulary/labels.js';
 
 export interface ProfileRow { disability_level: number; age_band: string; beneficiaries: number }
 

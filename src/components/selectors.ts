@@ -1,6 +1,6 @@
 // The city / scheme / period selectors shared by the pages (Inputs.select and Inputs.radio).
 import { Inputs } from './vendor.js';
-import { month } from './format.js';
+import { month } from '../vocabulary/format.js';
 
 export interface SiteConfig {
   cityNames: Record<string, string>;

@@ -1,6 +1,6 @@
 // Costs per service type: fund payment and personal burden stacked, per service type (服务类型).
 import { Plot } from './vendor.js';
-import { yuan, yuanTick } from './format.js';
+import { yuan, yuanTick } from '../vocabulary/format.js';
 
 export interface ServiceRow { service_type: string; fund_amt: number; personal_amt: number; total_amt: number }
 

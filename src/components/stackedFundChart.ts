@@ -1,6 +1,6 @@
 // Monthly fund flows stacked by part: income by source or expenditure by kind (基金收支).
 import { Plot } from './vendor.js';
-import { month, yuan, yuanTick } from './format.js';
+import { month, yuan, yuanTick } from '../vocabulary/format.js';
 import { monthBandTicks } from './balanceChart.js';
 
 export function stackedFundChart(

@@ -1,6 +1,6 @@
 // Surplus rate (当期结余率) per fund and year, horizontal bars (结余原则).
 import { Plot } from './vendor.js';
-import { percent } from './format.js';
+import { percent } from '../vocabulary/format.js';
 
 export interface FundRate { fund: string; year: number; surplus_rate: number | null }
 

@@ -1,6 +1,6 @@
 // Unit cost: fund payment per beneficiary-month (人月均基金支付) per service type (服务类型).
 import { Plot } from './vendor.js';
-import { yuanExact } from './format.js';
+import { yuanExact } from '../vocabulary/format.js';
 
 export interface UnitRow { service_type: string; fund_per_beneficiary_month: number | null }
 

@@ -4,7 +4,7 @@
 //  - city names and each scheme's eligibility: the policy catalog (policy_scheme, national_pilot_city);
 //  - the national guideline for the fund's share of costs: policy_national.fund_share_target;
 //  - service types and ledger categories: the extract contract (data-loaders/contract);
-//  - every other word: src/components/labels.ts;
+//  - every other word: vocabulary/labels.ts;
 //  - the publisher: config/site.json (data-loaders/report/publisher.ts).
 // A missing table is an error that names the fix, not a silent default.
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { publisher } from '../../data-loaders/report/publisher.ts';
 import { LEDGER_CATEGORIES, SERVICE_TYPES } from '../../data-loaders/contract/index.ts';
-import { AUDIT_RULES, DISABILITY_LEVELS, HOME_COMMUNITY_TYPES, SCHEMES, surplusAdvice } from '../components/labels.ts';
+import { AUDIT_RULES, DISABILITY_LEVELS, HOME_COMMUNITY_TYPES, SCHEMES, surplusAdvice } from '../../vocabulary/index.ts';
 import { hasTable, printJson, rowsOf } from './lib/mart.ts';
 
 const thresholdsPath = resolve(import.meta.dirname, '../../config/thresholds.json');

@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { checkPublicOutput, walkFiles } from '../../data-loaders/public/checkPublicOutput.ts';
-import { SCHEMES } from '../../src/components/labels.ts';
+import { SCHEMES } from '../../vocabulary/index.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 import { buildPublic, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 

@@ -7,9 +7,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { formatMoney } from '../../data-loaders/report/formatCell.ts';
-import { AUDIT_RULES, MONTH_STATUS, SCHEMES } from '../../src/components/labels.ts';
-import { OVERDRAWN_TEXT } from '../../src/components/payable.ts';
+import { AUDIT_RULES, decimalText as formatMoney, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES } from '../../vocabulary/index.ts';
 import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 

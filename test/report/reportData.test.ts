@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../data-loaders/errors.ts';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { monthStatus, reportData, type ReportData, type Row } from '../../data-loaders/report/index.ts';
-import { formatCell, formatMoney } from '../../data-loaders/report/formatCell.ts';
-import { AUDIT_RULES, SCHEMES } from '../../src/components/labels.ts';
-import { OVERDRAWN_TEXT } from '../../src/components/payable.ts';
+import { AUDIT_RULES, cellText, OVERDRAWN_TEXT, SCHEMES } from '../../vocabulary/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
 let dir: string;
@@ -115,7 +113,7 @@ describe('reportData', () => {
       const balance = d.sections[5].tables[0];
       const all = balance.rows.find((r) => r.scheme === SCHEMES.all)!;
       expect(all.months_payable_12m).toBe(OVERDRAWN_TEXT);
-      expect(formatCell(all.months_payable_12m, all.months_payable_12m__kind as 'text')).toBe('—（已穿底）');
+      expect(cellText(all.months_payable_12m, all.months_payable_12m__kind as 'text')).toBe('—（已穿底）');
       expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）末累计结余（元）');
       expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）可支付月数（暂估）');
       const summary = d.sections[0].tables[0].rows.find((r) => r.item === '可支付月数')!;
@@ -144,14 +142,5 @@ describe('reportData', () => {
       await expect(reportData(conn, { city: '999900', month: '2027-02' })).rejects.toThrow(UserError);
       await expect(reportData(conn, { city: CITY, month: '2027-2' })).rejects.toThrow(/YYYY-MM/);
     }, { readOnly: true });
-  });
-});
-
-describe('formatMoney', () => {
-  it('groups digits from the decimal string without rounding', () => {
-    expect(formatMoney('1234567.8')).toBe('1,234,567.80');
-    expect(formatMoney('-200')).toBe('-200.00');
-    expect(formatMoney('0.05')).toBe('0.05');
-    expect(() => formatMoney('1.005')).toThrow(/2 decimals/);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { formatMoney } from '../../data-loaders/report/formatCell.ts';
+import { decimalText as formatMoney } from '../../vocabulary/index.ts';
 import { writeReports, type WrittenReport } from '../../data-loaders/report/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 

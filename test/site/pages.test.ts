@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ltciSql, REPO } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from './server.ts';
-import { count, percent, yuan } from '../../src/components/format.ts';
-import { annualPayable } from '../../src/components/payable.ts';
+import { count, percent, yuan } from '../../vocabulary/index.ts';
+import { annualPayable } from '../../vocabulary/index.ts';
 
 const PUBLISHER = JSON.parse(readFileSync(join(REPO, 'config/site.json'), 'utf8')).publisher as string;
 

@@ -1,5 +1,5 @@
 // The period a page opens on (src/data/meta.json.ts + src/components/period.ts) and how months
-// payable and part years read (src/components/payable.ts). Review finding: 总览 opened on 济宁市
+// payable and part years read (vocabulary/payable.ts). Review finding: 总览 opened on 济宁市
 // 2028年1月, a month after the as-of date (2027-12-28) holding one stray 260-yuan flow.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { REPO } from '../support/demoWarehouse.ts';
 import { defaultCity, defaultMonth, defaultYear, notAfterAsOf, yearNotAfterAsOf } from '../../src/components/period.ts';
-import { annualPayable, OVERDRAWN_TEXT, payableText, yearLabel } from '../../src/components/payable.ts';
+import { annualPayable, OVERDRAWN_TEXT, payableText, yearLabel } from '../../vocabulary/index.ts';
 
 describe('meta.json: the default period and city', () => {
   let dir: string;

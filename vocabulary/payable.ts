@@ -9,13 +9,23 @@ export const OVERDRAWN_TEXT = '—（已穿底）';
 
 export interface PayableInput {
   months_payable?: number | null;
-  balance?: number | null;
+  /** A number, or a DECIMAL string as the report and the public site keep money. */
+  balance?: number | string | null;
   status?: string | null;
   provisional?: boolean;
 }
 
 export function isOverdrawn({ balance, status }: PayableInput): boolean {
-  return status === 'overdrawn' || (balance !== null && balance !== undefined && balance < 0);
+  return status === 'overdrawn' || (balance !== null && balance !== undefined && Number(balance) < 0);
+}
+
+/**
+ * Months payable as a table cell keeps it (the report, the public site): "—（已穿底）" for an
+ * overdrawn fund, else the mart's value as it is (a DECIMAL string), null when there is none.
+ */
+export function payableCell(months: string | number | null | undefined, p: Pick<PayableInput, 'balance' | 'status'>): string | null {
+  if (isOverdrawn(p)) return OVERDRAWN_TEXT;
+  return months === null || months === undefined ? null : String(months);
 }
 
 /** "8.3个月", "—（已穿底）", "12.4个月（暂估）" or "—" (no expenditure). */

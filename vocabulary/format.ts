@@ -1,9 +1,5 @@
 // Number and date formats: money in 元/万元/亿元, counts in 人/万人, months as 2027年1月.
-// The one formatter module of the dashboards (pages, charts, CSV button), the monthly report
-// (data-loaders/report/formatCell.ts: PDF and the site's 月报 pages) and the public site
-// (src-public/components/format.ts is a link to this file: Framework imports only under its root).
-// Pure functions with no imports and no DOM, so Node and the browser both load it; unit-tested in
-// test/site/format.test.ts.
+// Pure functions with no imports and no DOM, so Node and the browser both load them (see index.ts).
 
 export const DASH = '—';
 

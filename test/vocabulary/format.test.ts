@@ -1,8 +1,6 @@
-// Unit tests for src/components/format.ts and csv.ts, expectations computed by hand.
+// Unit tests for vocabulary/format.ts and cell.ts, expectations computed by hand.
 import { describe, expect, test } from 'vitest';
-import { change, count, day, decimalText, month, monthTick, months, number, percent, yuan, yuanExact, yuanTick } from '../../src/components/format.ts';
-import { formatCell } from '../../data-loaders/report/formatCell.ts';
-import { toCsv } from '../../src/components/csv.ts';
+import { cellText, change, count, day, decimalText, month, monthTick, months, number, numericOr, percent, yuan, yuanExact, yuanTick } from '../../vocabulary/index.ts';
 
 describe('yuan', () => {
   test('scales to 万 and 亿 with two decimals', () => {
@@ -65,32 +63,30 @@ describe('other formats', () => {
     expect(change(-0.338)).toBe('-33.8%');
     expect(change(0)).toBe('0.0%');
   });
-  test('the report formats its cells with these formatters', () => {
-    expect(formatCell('1234567.8', 'money')).toBe(decimalText('1234567.8'));
-    expect(formatCell(0.253, 'change')).toBe(change(0.253));
-    expect(formatCell(0.7705, 'pct')).toBe(percent(0.7705));
-    expect(formatCell(103965, 'count')).toBe('103,965');
-    expect(formatCell('92.2', 'number')).toBe('92.20');
-    expect(formatCell('—（已穿底）', 'text')).toBe('—（已穿底）');
+  test('report and public table cells use these formatters (cellText)', () => {
+    expect(cellText('1234567.8', 'money')).toBe('1,234,567.80'); // exact, from the DECIMAL string
+    expect(cellText(0.253, 'change')).toBe('+25.3%');
+    expect(cellText('0.7000', 'pct')).toBe('70.0%'); // a DECIMAL ratio string from the mart
+    expect(cellText(103965, 'count')).toBe('103,965');
+    expect(cellText('92.2', 'number')).toBe('92.20');
+    expect(cellText('商业保险', 'text')).toBe('商业保险');
+  });
+  test('an empty cell is a dash; a word in a numeric column stays as it is', () => {
+    for (const empty of [null, undefined, '']) {
+      expect(cellText(empty, 'money')).toBe('—');
+      expect(cellText(empty, 'text')).toBe('—');
+    }
+    // Suppressed counts, their derived amounts, an overdrawn fund's months payable.
+    expect(cellText('<10', 'count')).toBe('<10');
+    expect(cellText('*', 'money')).toBe('*');
+    expect(cellText('—（已穿底）', 'number')).toBe('—（已穿底）');
+    expect(cellText('-200', 'money')).toBe('-200.00');
+    expect(numericOr('12345678.9', (n) => yuan(n))).toBe('1234.57万元'); // 12345678.9 / 1e4 = 1234.56789
+    expect(numericOr('—（已穿底）', (n) => months(n))).toBe('—（已穿底）');
   });
   test('axis ticks', () => {
     expect(yuanTick(3e6)).toBe('300万');
     expect(yuanTick(2.5e8)).toBe('2.5亿');
     expect(yuanTick(500)).toBe('500');
-  });
-});
-
-describe('toCsv', () => {
-  test('BOM, Chinese headers, raw numbers, quoting, CRLF', () => {
-    const rows = [
-      { month: '2027-01-01', income_total: 1234567.89, note: '含"冲销", 负数' },
-      { month: '2027-02-01', income_total: -5, note: null },
-    ];
-    const text = toCsv(rows, [
-      { key: 'month', label: '月份' },
-      { key: 'income_total', label: '基金收入合计' },
-      { key: (d) => d.note, label: '备注' },
-    ]);
-    expect(text).toBe('\uFEFF月份,基金收入合计,备注\r\n2027-01-01,1234567.89,"含""冲销"", 负数"\r\n2027-02-01,-5,\r\n');
   });
 });

@@ -1,7 +1,5 @@
-// The one place for the Chinese words of the codes the marts and the policy catalog hold in English,
-// used by the dashboards (pages import it; loaders pass it on in data/config.json), the monthly
-// report (PDF, workbook, the site's 月报 pages) and the public site's loaders. Plain TypeScript with
-// no imports, so both Node and the browser load it. An unknown code falls back to the code itself.
+// The Chinese words of the codes the marts and the policy catalog hold in English. An unknown code
+// falls back to the code itself.
 // Not here, because they are data elsewhere: service types and ledger categories
 // (data-loaders/contract), surplus-status labels and colours (config/thresholds.json →
 // cfg_surplus_band), city names (policy_scheme, national_pilot_city) and every policy number.

@@ -1,5 +1,5 @@
-// Chinese names of the fund marts' columns: the dashboards' chart legends, table and CSV headers,
-// the monthly report's item lines (data-loaders/report) and the public site's headers (data-loaders/public).
+// Chinese names of the fund marts' columns: chart legends, table and CSV headers, the report's item
+// lines (mart_fund_item_monthly.item) and the public site's headers.
 export const INCOME_SOURCES: [string, string][] = [
   ['income_individual', '个人缴费'],
   ['income_medical_fund', '医保基金划拨'],

@@ -1,7 +1,7 @@
 // Chinese labels for the codes the marts and the policy catalog hold in English
-// (src/components/labels.ts). Review finding: reconciliation checks and policy parameters were shown raw.
+// (vocabulary/labels.ts). Review finding: reconciliation checks and policy parameters were shown raw.
 import { describe, expect, test } from 'vitest';
-import { checkDetail, checkLabel, labelOf, paramLabel, paramValue, REJECT_RULES, SEVERITIES } from '../../src/components/labels.ts';
+import { checkDetail, checkLabel, labelOf, paramLabel, paramValue, REJECT_RULES, SEVERITIES } from '../../vocabulary/index.ts';
 import { ltciSql } from '../support/demoWarehouse.ts';
 
 const LATIN_WORD = /[A-Za-z]{2,}/;
