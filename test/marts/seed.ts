@@ -108,6 +108,10 @@ export async function seedRaw(conn: DuckDBConnection): Promise<void> {
     { load_id: 'l1', file: 'enrolment.csv', kind: 'enrolment', rows_read: 6, rows_loaded: 6, rows_rejected: 0, rows_replaced: 0, rows_unchanged: 0 },
     { load_id: 'l2', file: 'enrolment-fix.csv', kind: 'enrolment', rows_read: 1, rows_loaded: 1, rows_rejected: 0, rows_replaced: 1, rows_unchanged: 0 },
   ]);
+  // settlement.csv's one rejected line, kept with its rule (never loaded).
+  await insert(conn, 'load_rejects', [
+    { load_id: 'l1', file: 'settlement.csv', line: 9, column_name: 'fund_amt', rule: 'money_format', message: '第9行 列 fund_amt（基金支付）: 不是金额 (money_format)', raw: '{}' },
+  ]);
 }
 
 export async function seedAll(conn: DuckDBConnection): Promise<void> {
