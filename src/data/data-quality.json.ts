@@ -1,7 +1,8 @@
-// Data quality: the load reports (rows in = loaded + rejected per file), rejects by rule, a sample of
-// rejects (file, line, column, message — never the raw line, which may hold personal data) and
-// mart_reconciliation (the marts against the raw tables, to the fen). Kinds and columns get their
-// Chinese names from the extract contract (data-loaders/contract).
+// Data quality: the loads (mart_load_file: rows in = loaded + rejected per file), rejects by rule
+// (mart_load_reject_rule), a sample of rejected lines (mart_load_reject: file, line, column,
+// message — never the line itself, which may hold personal data) and mart_reconciliation (the
+// marts against the raw tables, to the fen). Kinds and columns get their Chinese names from the
+// extract contract (data-loaders/contract).
 import { printJson, rowsOf } from './lib/mart.ts';
 import { KINDS } from '../../data-loaders/contract/index.ts';
 
@@ -14,16 +15,18 @@ const zh = <T extends Record<string, unknown>>(rows: T[]) =>
     ...('column_name' in r ? { column_zh: r.column_name === null ? null : (columnZh.get(String(r.column_name)) ?? r.column_name) } : {}),
   }));
 
+const SAMPLE = 200;
+
 await printJson(async (conn) => ({
   loads: zh(await rowsOf(conn, `
     select load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding,
-        len(coalesce(extra_columns, [])) as extra_columns, strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
-    from load_report order by loaded_at, file`)),
+        extra_columns, strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
+    from mart_load_file order by loaded_at, file`)),
   rejectsByRule: zh(await rowsOf(conn, `
-    select rule, column_name, count(*) as rejects, count(distinct file) as files, min(message) as example
-    from load_rejects group by all order by rejects desc, rule`)),
+    select rule, column_name, rejects, files, example
+    from mart_load_reject_rule order by rejects desc, rule, column_name`)),
   rejectSample: zh(await rowsOf(conn, `
     select file, line, column_name, rule, message
-    from load_rejects order by file, line limit 200`)),
+    from mart_load_reject order by file, line limit ${SAMPLE}`)),
   reconciliation: await rowsOf(conn, `select * from mart_reconciliation order by check_order`),
 }));

@@ -50,6 +50,8 @@ describe('data tests (sql/tests)', () => {
       const failed = (await runDataTests(conn)).filter((t) => t.failures > 0 && !AUDIT_TESTS.test(t.name)).map((t) => t.name).sort();
       expect(failed).toEqual([
         'mart_fund_annual__matches_monthly',
+        // the items built from the month before the change no longer match it
+        'mart_fund_item_monthly__matches_fund_marts',
         'mart_fund_monthly__all_is_sum_of_schemes',
         'mart_fund_monthly__cumulative_balance_continues',
         // income_total + 1 also breaks net = income_total − expenditure_total
