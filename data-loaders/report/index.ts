@@ -11,7 +11,8 @@ import type { ReportData } from './types.ts';
 import { MONTH_STATUS } from '../../vocabulary/index.ts';
 
 export * from './types.ts';
-export { reportCities, reportData, reportMonths, monthStatus, monthLabel, SETTLEMENT_LAG_MONTHS } from './reportData.ts';
+export { reportCities, reportData, reportMonths, monthLabel, type ReportCity } from './reportData.ts';
+export { monthStatus, SETTLEMENT_LAG_MONTHS } from './monthStatus.ts';
 export { renderReportHtml, renderReportBody, footerTemplate, reportTitle } from './renderReportHtml.ts';
 export { buildWorkbook, writeWorkbook } from './writeWorkbook.ts';
 export { withBrowser, writePdf } from './writePdf.ts';

@@ -1,7 +1,10 @@
 // A hand-made warehouse holding only what the monthly report reads: the marts (spec columns plus
 // the report's extras), cfg_surplus_band, policy_scheme and the two staging columns the audit
-// section joins on. Figures are chosen so the expectations in the tests can be worked by hand.
+// section joins on. The marts built on other marts (mart_fund_item_monthly, mart_assessment_ytd,
+// mart_data_period) are made by their own SQL from the hand-made ones. Figures are chosen so the
+// expectations in the tests can be worked by hand.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { createMart } from '../marts/model.ts';
 
 /** City 320700 (连云港市) from 2026-01 to 2027-03; the report month in the tests is 2027-02. */
 export const CITY = '320700';
@@ -75,6 +78,7 @@ export async function createReportFixture(conn: DuckDBConnection): Promise<void>
                  w12 as (partition by city, scheme order by month rows between 11 preceding and current row)
       )
       select *, year(month) as year,
+          1 as flows,
           round(cumulative_balance * months_in_12m_window / expenditure_12m, 2)::decimal(12,2) as months_payable_12m,
           case
               when cumulative_balance < 0 then 'overdrawn'
@@ -153,4 +157,7 @@ export async function createReportFixture(conn: DuckDBConnection): Promise<void>
       ('S5', '${CITY}', 'duplicate', '', 0.00, 50.00)`);
   await conn.run(`create table policy_scheme (policy_id varchar, city varchar, city_name varchar)`);
   await conn.run(`insert into policy_scheme values ('lyg', '${CITY}', '${CITY_NAME}')`);
+  // No ledger entries: the as-of date is the latest settlement, S5's 2027-03-03.
+  await conn.run(`create table stg_ledger (entry_date date, city varchar)`);
+  for (const mart of ['mart_fund_item_monthly', 'mart_assessment_ytd', 'mart_data_period']) await createMart(conn, mart);
 }
