@@ -1,10 +1,11 @@
 // Every table the public site shows, as <name>.json (for the pages) and <name>.csv (the open-data
-// downloads), plus meta.json. Built by data-loaders/public/publicTables.ts, which applies the
-// small-cell suppression before anything leaves Node. One loader run for the whole site.
+// downloads), plus meta.json (the data's period from mart_data_period, the surplus bands). Built by
+// data-loaders/public/tables/, which applies the small-cell suppression before anything leaves
+// Node. One loader run for the whole site.
 import { existsSync } from 'node:fs';
 import { queryRows, resolveDbPath, withWarehouse } from '../data-loaders/db.ts';
 import { publicCsv } from '../data-loaders/public/printPublicTable.ts';
-import { publicTables } from '../data-loaders/public/publicTables.ts';
+import { publicTables } from '../data-loaders/public/tables/index.ts';
 import { tarArchive } from '../data-loaders/report/writeTar.ts';
 import { readThresholds } from '../data-loaders/config.ts';
 import { bandRule } from '../vocabulary/index.ts';
@@ -17,9 +18,10 @@ if (!existsSync(dbPath)) {
 
 const files = await withWarehouse(dbPath, async ({ conn }) => {
   const tables = await publicTables(conn);
+  // The period the dashboards show too: up to the data's as-of date.
   const [range] = await queryRows(conn, `
-    select strftime(min(month), '%Y-%m') as first_month, strftime(max(month), '%Y-%m') as last_month
-    from mart_fund_monthly`);
+    select strftime(first_month, '%Y-%m') as first_month, strftime(last_month, '%Y-%m') as last_month
+    from mart_data_period where city = 'all'`);
   // The surplus-status bands the warehouse used (cfg_surplus_band, from config/thresholds.json).
   const bands = await queryRows(conn, `
     select label_zh, basis, min_value::varchar as min_value, max_value::varchar as max_value, min_inclusive, max_inclusive

@@ -25,6 +25,12 @@ export function levelLabel(code: string | number | null | undefined): string {
   return DISABILITY_LEVELS[c] ? `${c}级 ${DISABILITY_LEVELS[c]}` : c;
 }
 
+/** A hospital grade (institution.grade, 1–3): "二级"; null when none; any other value as "<value>级". */
+export function gradeLabel(grade: string | number | null | undefined): string | null {
+  if (grade === null || grade === undefined) return null;
+  return `${['一', '二', '三'][Number(grade) - 1] ?? grade}级`;
+}
+
 /** Age bands of mart_beneficiary_profile: "unknown" = no birth date on record. */
 export const AGE_BANDS: Record<string, string> = { unknown: '年龄不详' };
 

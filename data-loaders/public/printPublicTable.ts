@@ -1,9 +1,9 @@
 // For the public site's Framework loaders (src-public/data/*.json.ts, *.csv.ts): open the warehouse
-// read-only, build one public table (suppressed in publicTables.ts) and print it as JSON or CSV.
+// read-only, build one public table (suppressed in tables/) and print it as JSON or CSV.
 import { existsSync } from 'node:fs';
 import { csvField } from '../csv.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { publicTables, type PublicTable } from './publicTables.ts';
+import { publicTables, type PublicTable } from './tables/index.ts';
 
 /** CSV for the open-data downloads: UTF-8 with a BOM (Excel and WPS then read the Chinese), Chinese headers. */
 export function publicCsv(t: PublicTable): string {

@@ -1,0 +1,139 @@
+// 参保人数与待遇享受人数: participants and beneficiaries per city and year by scheme
+// (mart_city_comparison), by district (mart_district) and beneficiaries by disability level
+// (mart_beneficiary_level) — three tables in one file because they are suppressed together: the
+// city total is the sum of the schemes, of the districts and of the levels, so no published sum
+// may give a hidden cell away.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { levelLabel, SCHEME_ORDER, SCHEMES } from '../../../vocabulary/index.ts';
+import { derived, shown, suppressCells, type Line, type MaskedCell } from '../../suppress.ts';
+import { CITY_YEAR, cityNames, hasTable, publicTable, rows, SUPPRESSION_NOTE, type PublicColumn, type PublicTable } from './table.ts';
+
+/** A set of counts for one city and year, with the lines (published sums) that tie them together. */
+class CellSet {
+  values: number[] = [];
+  lines: Line[] = [];
+  masked: MaskedCell[] = [];
+  add(v: number): number {
+    this.values.push(v);
+    return this.values.length - 1;
+  }
+  sum(total: number, members: number[]): void {
+    if (members.length) this.lines.push({ total, members, approximate: true });
+  }
+  run(): void {
+    this.masked = suppressCells(this.values, this.lines);
+  }
+  cell(i: number): MaskedCell {
+    return this.masked[i];
+  }
+}
+
+export interface PersonTables {
+  schemes: PublicTable;
+  districts: PublicTable;
+  levels: PublicTable;
+}
+
+const int = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+const PERSON_COLUMNS: PublicColumn[] = [
+  { key: 'participants', label: '参保人数', kind: 'count' },
+  { key: 'beneficiaries', label: '待遇享受人数', kind: 'count' },
+  { key: 'beneficiaries_per_1000', label: '每千参保人享受待遇人数', kind: 'number' },
+];
+
+export async function personTables(conn: DuckDBConnection): Promise<PersonTables> {
+  const cityName = await cityNames(conn);
+  const comparison = await rows(conn, `
+    select city, year, scheme, participants, beneficiaries
+    from mart_city_comparison
+    order by city, year`);
+  const district = (await hasTable(conn, 'mart_district')) ? await rows(conn, `
+    select city, year, admdvs, is_district, district_name, participants, beneficiaries,
+    from mart_district
+    where scheme = 'all'
+    order by city, year, admdvs`) : [];
+  const profile = (await hasTable(conn, 'mart_beneficiary_level')) ? await rows(conn, `
+    select city, year, disability_level, beneficiaries,
+    from mart_beneficiary_level
+    where scheme = 'all'
+    order by city, year, disability_level nulls last`) : [];
+
+  const keys = [...new Set(comparison.filter((x) => x.scheme === 'all' && (int(x.participants) > 0 || int(x.beneficiaries) > 0))
+    .map((x) => `${x.city}|${x.year}`))];
+  const schemes: Record<string, unknown>[] = [];
+  const districts: Record<string, unknown>[] = [];
+  const levels: Record<string, unknown>[] = [];
+  for (const key of keys) {
+    const [city, yearText] = key.split('|');
+    const year = Number(yearText);
+    const where = { city_name: cityName(city), city, year: String(year) };
+    const mine = <T extends Record<string, unknown>>(list: T[]) => list.filter((x) => x.city === city && Number(x.year) === year);
+    const byScheme = mine(comparison).sort((a, b) => SCHEME_ORDER.indexOf(String(a.scheme)) - SCHEME_ORDER.indexOf(String(b.scheme)));
+    const all = byScheme.find((x) => x.scheme === 'all')!;
+    const parts = byScheme.filter((x) => x.scheme !== 'all' && (x.scheme !== 'unassigned' || int(x.participants) + int(x.beneficiaries) > 0));
+    const dists = mine(district);
+    const lvls = mine(profile);
+
+    const p = new CellSet();
+    const b = new CellSet();
+    const pAll = p.add(int(all.participants));
+    const bAll = b.add(int(all.beneficiaries));
+    const pScheme = parts.map((x) => p.add(int(x.participants)));
+    const bScheme = parts.map((x) => b.add(int(x.beneficiaries)));
+    const pDist = dists.map((x) => p.add(int(x.participants)));
+    const bDist = dists.map((x) => b.add(int(x.beneficiaries)));
+    const bLevel = lvls.map((x) => b.add(int(x.beneficiaries)));
+    // A single-scheme city: the scheme row equals the total; it is still one line of two cells.
+    p.sum(pAll, pScheme);
+    b.sum(bAll, bScheme);
+    p.sum(pAll, pDist);
+    b.sum(bAll, bDist);
+    b.sum(bAll, bLevel);
+    p.run();
+    b.run();
+
+    // A rate per 1,000 is a ratio of counts, not money: plain arithmetic, hidden with its counts.
+    const personRow = (pc: MaskedCell, bc: MaskedCell) => ({
+      participants: shown(pc),
+      beneficiaries: shown(bc),
+      beneficiaries_per_1000: pc.value > 0 ? derived(((bc.value * 1000) / pc.value).toFixed(2), pc, bc) : null,
+    });
+    schemes.push({ ...where, scheme: SCHEMES.all, ...personRow(p.cell(pAll), b.cell(bAll)) });
+    parts.forEach((x, i) => schemes.push({
+      ...where, scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme), ...personRow(p.cell(pScheme[i]), b.cell(bScheme[i])),
+    }));
+    dists.forEach((x, i) => districts.push({
+      ...where, admdvs: String(x.admdvs),
+      district: x.is_district === false ? '未细分区县' : String(x.district_name ?? x.admdvs),
+      ...personRow(p.cell(pDist[i]), b.cell(bDist[i])),
+    }));
+    lvls.forEach((x, i) => levels.push({
+      ...where, level: levelLabel(x.disability_level as number | null), beneficiaries: shown(b.cell(bLevel[i])),
+    }));
+  }
+
+  return {
+    schemes: publicTable({
+      name: 'participants-beneficiaries',
+      title: '参保人数与待遇享受人数（按险种）',
+      columns: [...CITY_YEAR, { key: 'scheme', label: '险种', kind: 'text' }, ...PERSON_COLUMNS],
+      rows: schemes,
+      note: `参保人数为参保期覆盖当年任一日的人数；待遇享受人数为当年（按服务月份）有护理费用结算的人数。${SUPPRESSION_NOTE}`,
+    }),
+    districts: publicTable({
+      name: 'districts',
+      title: '参保人数与待遇享受人数（按区县）',
+      columns: [...CITY_YEAR, { key: 'admdvs', label: '区县区划', kind: 'text' }, { key: 'district', label: '区县', kind: 'text' }, ...PERSON_COLUMNS],
+      rows: districts,
+      note: SUPPRESSION_NOTE,
+    }),
+    levels: publicTable({
+      name: 'beneficiaries-by-level',
+      title: '待遇享受人数（按失能等级）',
+      columns: [...CITY_YEAR, { key: 'level', label: '失能等级', kind: 'text' }, { key: 'beneficiaries', label: '待遇享受人数', kind: 'count' }],
+      rows: levels,
+      note: `失能等级为当年最后一个服务月月末前最近一次评估的等级。${SUPPRESSION_NOTE}`,
+    }),
+  };
+}
