@@ -1,4 +1,4 @@
-// The period a page opens on (src/data/meta.json.ts + src/components/period.ts) and how months
+// The period a page opens on (mart_data_period → src/data/meta.json.ts + src/components/period.ts) and how months
 // payable and part years read (vocabulary/payable.ts). Review finding: 总览 opened on 济宁市
 // 2028年1月, a month after the as-of date (2027-12-28) holding one stray 260-yuan flow.
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { REPO } from '../support/demoWarehouse.ts';
+import { createMart } from '../marts/model.ts';
 import { defaultCity, defaultMonth, defaultYear, notAfterAsOf, yearNotAfterAsOf } from '../../src/components/period.ts';
 import { annualPayable, OVERDRAWN_TEXT, payableText, yearLabel } from '../../vocabulary/index.ts';
 
@@ -18,8 +19,8 @@ describe('meta.json: the default period and city', () => {
     dir = mkdtempSync(join(tmpdir(), 'ltci-meta-'));
     const db = join(dir, 'w.duckdb');
     await withWarehouse(db, async ({ conn }) => {
-      await conn.run(`create table raw_settlement as select date '2027-12-23' as settled_date`);
-      await conn.run(`create table raw_ledger as select date '2027-12-28' as entry_date`);
+      await conn.run(`create table stg_settlement as select '370800' as city, date '2027-12-23' as settled_date`);
+      await conn.run(`create table stg_ledger as select date '2027-12-28' as entry_date`);
       // 370800: complete through 2027-12, then a stray fee in 2028-01 (after the as-of date).
       // 320800: complete through 2027-12 too (a tie: the smaller code wins).
       // 320700: 2027-12 has income but no benefit expenditure, so its latest complete month is 2027-11.
@@ -31,6 +32,12 @@ describe('meta.json: the default period and city', () => {
         ('320700', 'all', date '2027-11-01', 2000.00, 198969.00, 369),
         ('320700', 'all', date '2027-12-01', 5559.49, 0.00, 12)
       ) as t(city, scheme, month, income_total, expenditure_benefits, flows)`);
+      await conn.run(`create table mart_load_file as select * from (values
+        ('l1', 8, 5, 3, 0, timestamp '2027-12-30 09:00:00'), ('l1', 2, 2, 0, 0, timestamp '2027-12-30 09:01:00')
+      ) as t(load_id, rows_read, rows_loaded, rows_rejected, rows_replaced, loaded_at)`);
+      // The marts' own SQL on these rows (test/marts/mart_data_period.test.ts checks it on a delivery).
+      await createMart(conn, 'mart_data_period');
+      await createMart(conn, 'mart_load_batch');
     });
     const out = execFileSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'src/data/meta.json.ts')], { env: { ...process.env, LTCI_DB: db }, encoding: 'utf8' });
     meta = JSON.parse(out);
@@ -53,6 +60,13 @@ describe('meta.json: the default period and city', () => {
   test('the default city has the latest complete month; a tie goes to the smallest city code', () => {
     expect(meta.defaultCity).toBe('320800');
     expect(meta.defaultMonth).toBe('2027-12-01');
+  });
+  test('the period runs from the first month of any city to the last month before the as-of date', () => {
+    expect(meta.first_month).toBe('2027-11-01');
+    expect(meta.cities.map((c: { city: string }) => c.city)).toEqual(['320800', '370800', '320700']);
+  });
+  test('the loads: one per ingest, its files and rows', () => {
+    expect(meta.loads).toEqual([{ load_id: 'l1', loaded_at: '2027-12-30 09:00:00', files: 2, rows_loaded: 7, rows_rejected: 3 }]);
   });
 });
 
