@@ -1,7 +1,7 @@
 // A table cell's text by its column's kind, for the monthly report (PDF, the site's 月报 pages) and
 // the public site's tables. Values arrive as the marts give them: money as exact DECIMAL strings
 // (formatted digit by digit, never through a float), counts and ratios as numbers or numeric strings.
-import { change, DASH, decimalText, number, percent } from './format.ts';
+import { change, DASH, decimalText, number, percent } from './format.js';
 
 /**
  * - `text`   a label

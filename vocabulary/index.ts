@@ -6,9 +6,11 @@
 // under its root (src/, src-public/), so src/vocabulary and src-public/vocabulary are links to this
 // folder; Node code imports it here. One file each, never copied. (A package under node_modules
 // would also work, but Framework caches it by version: an edited label would not reach the site
-// until its cache was cleared.) Plain TypeScript with no imports outside this folder and no DOM.
-export * from './format.ts';
-export * from './labels.ts';
-export * from './payable.ts';
-export * from './fundColumns.ts';
-export * from './cell.ts';
+// until its cache was cleared.) Plain TypeScript with no imports outside this folder and no DOM;
+// its own imports end in .js, the one spelling both Framework (which serves ./format.ts as
+// ./format.js) and Node (tsx, TypeScript's NodeNext) resolve.
+export * from './format.js';
+export * from './labels.js';
+export * from './payable.js';
+export * from './fundColumns.js';
+export * from './cell.js';

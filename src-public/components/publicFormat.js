@@ -2,7 +2,9 @@
 // formatters as the dashboards and the report). Values arrive as the loaders wrote them: money as
 // exact decimal strings, suppressed cells as "<10" or "*", an overdrawn fund's months payable as
 // "—（已穿底）" — text that is not a number stays as it is (numericOr).
-import {cellText, months, numericOr, yuan} from "../vocabulary/index.js";
+// Only the formatters: the rest of the vocabulary (internal check names among its labels) stays off the public site.
+import {cellText, numericOr} from "../vocabulary/cell.js";
+import {months, yuan} from "../vocabulary/format.js";
 
 /** 万元 / 亿元 for key figures: "12345678.9" → "1234.57万元". */
 export const wan = (v) => numericOr(v, (n) => yuan(n));
