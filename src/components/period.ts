@@ -1,8 +1,7 @@
 // Which period and city a page opens on, and which it offers. The rule (docs/site.md):
 //  - no month after the data's as-of date (meta.asOf) is offered, whatever the marts hold;
 //  - a city opens on its latest *complete* month: the latest month, at or before the as-of date,
-//    with both income and benefit expenditure (meta.cities[].default_month, from mart_fund_monthly
-//    `all` rows in src/data/meta.json.ts);
+//    with both income and benefit expenditure (meta.cities[].default_month: mart_data_period);
 //  - the default city is the one whose latest complete month is latest; ties go to the smallest
 //    6-digit city code (meta.defaultCity), so the choice is stable from build to build.
 
