@@ -49,8 +49,3 @@ export async function printJson(fn: (conn: DuckDBConnection) => Promise<unknown>
   const result = await withWarehouse(path, ({ conn }) => fn(conn), { readOnly: true });
   process.stdout.write(JSON.stringify(result));
 }
-
-/** Rows of `table`, or [] when the table is not (yet) in the warehouse. For optional sections only. */
-export async function rowsIfTable(conn: DuckDBConnection, table: string, sql: string): Promise<Row[]> {
-  return (await hasTable(conn, table)) ? rowsOf(conn, sql) : [];
-}
