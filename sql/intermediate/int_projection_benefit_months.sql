@@ -21,15 +21,21 @@ funds as (
     select * from int_projection_funds
 ),
 
-bands as (
-    select distinct age_from, age_to from cfg_life_table
+-- every age 0–150 with its band (an equi-join)
+ages as (
+    select
+        unnest(range(age_from, coalesce(age_to, 150) + 1)) as age,
+        age_from,
+    from (select distinct age_from, age_to from cfg_life_table)
 ),
 
+-- only the beneficiaries' enrolments: thousands of persons, not millions
 birth_years as (
     select
         person_no,
         min(year(birth_date)) as birth_year,
     from enrolments
+    where person_no in (select person_no from settlements)
     group by person_no
 ),
 
@@ -71,15 +77,14 @@ final as (
         levelled.service_month,
         levelled.service_type,
         levelled.disability_level,
-        bands.age_from,
+        ages.age_from,
         levelled.beneficiary,
         levelled.fund_amt::decimal(18, 2) as fund_amt,
     from levelled
     left join birth_years
         on birth_years.person_no = levelled.person_no
-    left join bands
-        on levelled.base_year - birth_years.birth_year >= bands.age_from
-        and (bands.age_to is null or levelled.base_year - birth_years.birth_year <= bands.age_to)
+    left join ages
+        on ages.age = levelled.base_year - birth_years.birth_year
 )
 
 select * from final

@@ -8,7 +8,8 @@
 -- stay_rate = (1 − q) × (1 − w): q from the life table, w one non-death exit rate per fund that
 -- makes the life table's survivors of B−1 equal the persons who continued (clamped to [0, 1)).
 -- entry_rate = entrants of the band / all participants of B−1: next year's entrants per participant.
--- A base year with no B−1 (the fund's first year of contributions) has w = 0 and no entrants.
+-- A base year whose B−1 is no complete year of the fund (its first year; 连云港 2026 has three
+-- months and a few early payers) has w = 0 and no entrants.
 -- Rates are DOUBLE divisions rounded here to 12 decimals; the projection uses them as stored.
 with enrolments as (
     select * from stg_enrolment
@@ -44,80 +45,72 @@ persons as (
     group by all
 ),
 
+-- every age 0–150 with its band: an equi-join, not a range join over millions of rows
+ages as (
+    select
+        unnest(range(age_from, coalesce(age_to, 150) + 1)) as age,
+        age_from,
+    from (select distinct age_from, age_to from life_table)
+),
+
 banded as (
     select
         persons.*,
-        bands.age_from,
+        ages.age_from,
     from persons
-    inner join (select distinct age_from, age_to from life_table) as bands
-        on persons.year - persons.birth_year >= bands.age_from
-        and (bands.age_to is null or persons.year - persons.birth_year <= bands.age_to)
+    inner join ages
+        on ages.age = persons.year - persons.birth_year
 ),
 
--- base year B: each person's band in B; the persons of B−1 at their band in B−1
-base_persons as (
+-- whether each person-year follows one of the person's and is followed by one: one window sort,
+-- no join on persons
+linked as (
     select
-        funds.city,
-        funds.scheme,
-        funds.base_year,
-        banded.person_no,
-        banded.sex,
-        banded.age_from,
-    from funds
-    inner join banded
-        on banded.city = funds.city
-        and banded.scheme = funds.scheme
-        and banded.year = funds.base_year
+        *,
+        coalesce(lag(year) over by_person = year - 1, false) as in_previous_year,
+        coalesce(lead(year) over by_person = year + 1, false) as in_next_year,
+    from banded
+    window by_person as (partition by city, scheme, person_no order by year)
 ),
 
-previous_persons as (
-    select
-        funds.city,
-        funds.scheme,
-        funds.base_year,
-        banded.person_no,
-        banded.sex,
-        banded.age_from,
-    from funds
-    inner join banded
-        on banded.city = funds.city
-        and banded.scheme = funds.scheme
-        and banded.year = funds.base_year - 1
-),
-
+-- base year B: each person at their band in B
 base_counts as (
     select
-        base_persons.city,
-        base_persons.scheme,
-        base_persons.base_year,
-        base_persons.sex,
-        base_persons.age_from,
+        funds.city,
+        funds.scheme,
+        funds.base_year,
+        linked.sex,
+        linked.age_from,
         count(*) as participants,
-        count(*) filter (where previous_persons.person_no is null) as entrants,
-    from base_persons
-    left join previous_persons
-        on previous_persons.city = base_persons.city
-        and previous_persons.scheme = base_persons.scheme
-        and previous_persons.base_year = base_persons.base_year
-        and previous_persons.person_no = base_persons.person_no
+        count(*) filter (where not linked.in_previous_year) as entrants,
+    from funds
+    inner join linked
+        on linked.city = funds.city
+        and linked.scheme = funds.scheme
+        and linked.year = funds.base_year
     group by all
 ),
 
+-- the persons of B−1 at their band in B−1, only where B−1 is a complete year of the fund too: a
+-- year of a few early payers gives no rates
 previous_counts as (
     select
-        previous_persons.city,
-        previous_persons.scheme,
-        previous_persons.base_year,
-        previous_persons.sex,
-        previous_persons.age_from,
+        funds.city,
+        funds.scheme,
+        funds.base_year,
+        linked.sex,
+        linked.age_from,
         count(*) as previous_participants,
-        count(base_persons.person_no) as continuing,
-    from previous_persons
-    left join base_persons
-        on base_persons.city = previous_persons.city
-        and base_persons.scheme = previous_persons.scheme
-        and base_persons.base_year = previous_persons.base_year
-        and base_persons.person_no = previous_persons.person_no
+        count(*) filter (where linked.in_next_year) as continuing,
+    from funds
+    inner join funds as previous_year
+        on previous_year.city = funds.city
+        and previous_year.scheme = funds.scheme
+        and previous_year.base_year = funds.base_year - 1
+    inner join linked
+        on linked.city = funds.city
+        and linked.scheme = funds.scheme
+        and linked.year = funds.base_year - 1
     group by all
 ),
 
