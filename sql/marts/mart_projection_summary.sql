@@ -25,7 +25,10 @@ bases as (
 ),
 
 projection as (
-    select * from mart_projection
+    select
+        *,
+        max(year) over (partition by city, scheme, scenario) as horizon_end,
+    from mart_projection
 ),
 
 scenarios as (
@@ -86,10 +89,10 @@ answers as (
         min(year) filter (where balance_end < 0) as depletion_year,
         min(year) filter (where year > base_year and current_deficit) as first_deficit_year,
         any_value(break_even_per_head) filter (where year = base_year + 1) as break_even_first_year,
-        arg_max(break_even_per_head, year) as break_even_last_year,
-        arg_max(balance_end, year) as horizon_balance_end,
-        arg_max(months_payable, year) as horizon_months_payable,
-        arg_max(surplus_status, year) as horizon_surplus_status,
+        any_value(break_even_per_head) filter (where year = horizon_end) as break_even_last_year,
+        any_value(balance_end) filter (where year = horizon_end) as horizon_balance_end,
+        any_value(months_payable) filter (where year = horizon_end) as horizon_months_payable,
+        any_value(surplus_status) filter (where year = horizon_end) as horizon_surplus_status,
         any_value(financing_per_head) filter (where year = base_year) as financing_per_head,
         any_value(months_payable) filter (where year = base_year) as base_months_payable,
         any_value(surplus_status) filter (where year = base_year) as base_surplus_status,
