@@ -14,6 +14,7 @@ export default {
   pages: [
     {name: "基金收支", path: "/fund"},
     {name: "结余原则", path: "/surplus"},
+    {name: "政策模拟", path: "/simulate"},
     {name: "服务类型", path: "/services"},
     {name: "失能评估", path: "/assessment"},
     {name: "试点城市对比", path: "/cities"},

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from './errors.ts';
 import { lit } from './db.ts';
+import { loadProjectionConfig } from './projection/config.ts';
 
 export const THRESHOLDS_PATH = resolve(import.meta.dirname, '..', 'config', 'thresholds.json');
 export const ADMDVS_PATH = resolve(import.meta.dirname, '..', 'config', 'admdvs.json');
@@ -184,5 +185,6 @@ export async function loadConfig(conn: DuckDBConnection, { path = THRESHOLDS_PAT
   const areas = readAreaNames();
   await writeAreaNames(conn, areas);
   progress(`  ref_admdvs: ${areas.length} area names`);
+  await loadProjectionConfig(conn, { progress });
   return t;
 }

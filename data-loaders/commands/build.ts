@@ -6,6 +6,7 @@ import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incre
 import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
 import { NO_VACUUM } from '../storage.ts';
+import { recordProjection } from '../projection/history.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -47,6 +48,7 @@ export const command: Command = {
         failed = tests.filter((t) => t.failures > 0);
         total = tests.length;
         if (!failed.length) await recordBuild(conn, plan);
+        if (!failed.length) await recordProjection(conn, { progress: log });
       } catch (err) {
         await conn.run('rollback');
         throw new Error(`${(err as Error).message}\nnothing of this build was kept: the warehouse holds its previous build`);

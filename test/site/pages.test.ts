@@ -15,6 +15,7 @@ const PAGES: { path: string; title: string; charts: number }[] = [
   { path: '/', title: '总览', charts: 2 },
   { path: '/fund', title: '基金收支', charts: 4 },
   { path: '/surplus', title: '结余原则', charts: 2 },
+  { path: '/simulate', title: '政策模拟', charts: 2 },
   { path: '/services', title: '服务类型', charts: 3 },
   { path: '/assessment', title: '失能评估', charts: 1 },
   { path: '/cities', title: '试点城市对比', charts: 8 },
