@@ -2,6 +2,7 @@
 // (LTCI_PUBLIC_OUT overrides). Like the main site's build:
 //  offline Framework build (data-loaders/site/framework.ts), then fail if anything internal
 //  is named in the output (checkPublicOutput).
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildFramework, REPO } from '../site/framework.ts';
 import { checkPublicOutput } from './checkPublicOutput.ts';
@@ -12,17 +13,17 @@ try {
     root: join(REPO, 'src-public'),
     config: 'observablehq.public.config.js',
     out,
-    env: { LTCI_PUBLIC_OUT: out },
+    outEnv: 'LTCI_PUBLIC_OUT',
     clear: ['data', 'data.tar'],
+    // Checked before it goes live: a build that fails the check leaves the published folder as it was.
+    finish(_, dir) {
+      const problems = checkPublicOutput(dir);
+      if (problems.length) throw new Error(`the build must not be published:\n  ${problems.join('\n  ')}`);
+    },
   });
-  const problems = checkPublicOutput(out);
-  if (problems.length) {
-    console.error(`build:public: ${relative(REPO, out)} must not be published:\n  ${problems.join('\n  ')}`);
-    process.exit(1);
-  }
   const pages = files.filter((f) => f.endsWith('.html')).length;
   console.log(`build:public: ${pages} pages in ${relative(REPO, out) || '.'}, lang=zh-CN, no external hosts, no internal names`);
 } catch (err) {
-  console.error(`build:public: ${(err as Error).message}`);
+  console.error(`build:public: ${(err as Error).message}${existsSync(out) ? `\n${relative(REPO, out) || out} is unchanged` : ''}`);
   process.exit(1);
 }

@@ -10,7 +10,8 @@
 //  - Nothing in the output may name a CDN or web-font host.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { assertReplaceable, stagingDir, swapInto } from './publishDir.ts';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 const FRAMEWORK = join(REPO, 'node_modules/@observablehq/framework');
@@ -55,17 +56,38 @@ export interface FrameworkBuild {
   root: string;
   /** Config file, relative to the repo (default observablehq.config.js). */
   config?: string;
+  /** The output folder: built beside it, checked, then swapped in (publishDir.ts). */
   out: string;
+  /** The environment variable the config reads its output folder from. */
+  outEnv: string;
   env?: Record<string, string>;
   /** Cached loader outputs to delete before the build, relative to <root>/.observablehq/cache. */
   clear?: string[];
+  /** Run on the finished build before it goes live (files under the staging folder); throw to keep the live folder as it is. */
+  finish?: (files: string[], dir: string) => void;
 }
 
-/** `observable build` with telemetry off, offline, then `lang="zh-CN"` on every page. */
-export async function buildFramework({ root, config, out, env = {}, clear = ['data'] }: FrameworkBuild): Promise<string[]> {
+/**
+ * `observable build` with telemetry off, offline, then `lang="zh-CN"` on every page, into a fresh
+ * folder beside `out`; `finish` and the host check run there, and only then does it replace `out`.
+ * Returns the files as they are in `out`.
+ */
+export async function buildFramework({ root, config, out, outEnv, env = {}, clear = ['data'], finish }: FrameworkBuild): Promise<string[]> {
+  assertReplaceable(out);
   for (const c of clear) rmSync(join(root, '.observablehq/cache', c), { recursive: true, force: true });
   seedOfflineNpmCache(root);
-  rmSync(out, { recursive: true, force: true });
+  const staging = stagingDir(out);
+  try {
+    const files = await buildInto(staging, { root, config, env: { ...env, [outEnv]: staging } });
+    finish?.(files, staging);
+    swapInto(staging, out);
+    return files.map((f) => join(out, relative(staging, f)));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(out: string, { root, config, env }: { root: string; config?: string; env: Record<string, string> }): Promise<string[]> {
   const args = ['build', ...(config ? ['--config', config] : [])];
   const status = await new Promise<number>((done, fail) => {
     const child = spawn(join(REPO, 'node_modules/.bin/observable'), args, {
