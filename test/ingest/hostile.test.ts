@@ -47,23 +47,23 @@ describe('1. a truncated .csv.gz', () => {
 });
 
 describe('2. glob characters in file names', () => {
-  it('reads exactly the named file, whatever its name and its folder\'s name', async () => {
+  it.each(['plain', '2027[1]'])('reads exactly the named file, whatever its name (folder %s)', async (folder) => {
     const db = await warehouse();
     const dir = delivery({
       'settlement-2027[1].csv': csv([HEADER, s('G1')]),
       'settlement-20271.csv': csv([HEADER, s('G2')]),
       'settlement-*.csv': csv([HEADER, s('G3')]),
       'settlement-?.csv': csv([HEADER, s('G4')]),
-    }, '2027[1]');
+    }, folder);
     const r = await ltci('ingest', dir, '--db', db);
     expect(r.code).toBe(0);
     expect(await rows(db, `select settlement_id, source_file from raw_settlement where settlement_id like 'G%' order by 1`)).toEqual([
-      { settlement_id: 'G1', source_file: '2027[1]/settlement-2027[1].csv' },
-      { settlement_id: 'G2', source_file: '2027[1]/settlement-20271.csv' },
-      { settlement_id: 'G3', source_file: '2027[1]/settlement-*.csv' },
-      { settlement_id: 'G4', source_file: '2027[1]/settlement-?.csv' },
+      { settlement_id: 'G1', source_file: `${folder}/settlement-2027[1].csv` },
+      { settlement_id: 'G2', source_file: `${folder}/settlement-20271.csv` },
+      { settlement_id: 'G3', source_file: `${folder}/settlement-*.csv` },
+      { settlement_id: 'G4', source_file: `${folder}/settlement-?.csv` },
     ]);
-    expect(await rows(db, `select count(*) as files, sum(rows_read) as rows from load_report where file like '2027[1]/%'`)).toEqual([{ files: '4', rows: '4' }]);
+    expect(await rows(db, `select count(*) as files, sum(rows_read) as rows from load_report where file like '${folder}/%'`)).toEqual([{ files: '4', rows: '4' }]);
   });
 });
 
