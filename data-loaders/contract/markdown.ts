@@ -27,7 +27,7 @@ const cell = (s: string) => s.replaceAll('|', '\\|');
 /** An alias as the doc shows it: the header, and for a platform field what its codes become. */
 function aliasText(a: HeaderAlias): string {
   if (typeof a === 'string') return a;
-  return a.note ? `${a.header} (${a.note})` : a.header;
+  return a.platform ? `${a.header} (platform)` : a.header;
 }
 
 function ruleText(kind: Kind, c: Column): string {
@@ -57,9 +57,28 @@ export function kindTable(kind: Kind): string {
   return [head, '| column | 中文 | type | required | rule |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** The national platform's field names (platform aliases), one row per field and column, with the kinds that accept it. */
+export function platformTable(): string {
+  const rows = new Map<string, { header: string; column: string; kinds: string[]; codes: string }>();
+  for (const kind of KINDS) {
+    for (const c of kind.columns) {
+      for (const a of c.aliases ?? []) {
+        if (typeof a === 'string' || !a.platform) continue;
+        const key = `${a.header}:${c.name}`;
+        const codes = [a.note, ...(c.unusable ?? []).map((u) => `${u.values.join(' / ')} rejected (\`${u.rule}\`)`)].filter(Boolean).join('; ');
+        const row = rows.get(key) ?? { header: a.header, column: c.name, kinds: [], codes };
+        row.kinds.push(kind.name);
+        rows.set(key, row);
+      }
+    }
+  }
+  const lines = [...rows.values()].map((r) => `| \`${r.header}\` | ${r.column} | ${r.kinds.join(', ')} | ${cell(r.codes)} |`);
+  return ['### Platform field names (医疗保障信息平台)\n', '| platform field | column | kinds | codes |', '|---|---|---|---|', ...lines].join('\n');
+}
+
 /** The generated block, markers included. */
 export function contractMarkdown(): string {
-  return [BEGIN, ...KINDS.map(kindTable), END].join('\n\n');
+  return [BEGIN, ...KINDS.map(kindTable), platformTable(), END].join('\n\n');
 }
 
 /** Replace the generated block of a document with the current contract. */
