@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from './errors.ts';
+import { maskIds } from './ingest/mask.ts';
 
 export const DEFAULT_DB = 'warehouse/ltci.duckdb';
 
@@ -75,7 +76,8 @@ export function removeStaleTempDirs(dbPath: string): string[] {
     rmSync(join(parent, name), { recursive: true, force: true });
     removed.push(join(parent, name));
   }
-  removeIfEmpty(parent);
+  // (an empty folder left alone otherwise: a DuckDB spilling into it right now may own it)
+  if (removed.length) removeIfEmpty(parent);
   return removed;
 }
 
@@ -94,7 +96,17 @@ export class WarehouseBusyError extends UserError {}
 /** The disk is full: exit 2. */
 export class DiskFullError extends UserError {}
 
-const reasonOf = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0].trim();
+/**
+ * DuckDB's reason, without what would quote the file: its "Original Line" (a resident ID may be in
+ * it), the reader's settings (a temporary path) and the fixes it suggests ("Possible fixes",
+ * "Possible solutions": options the loader sets on purpose); any ID left is masked.
+ */
+export function duckdbReason(err: unknown): string {
+  const lines = ((err as Error)?.message ?? String(err)).split('\n');
+  const stop = lines.findIndex((l, i) => i > 0 && (/^(Possible (fixes|solutions?)|LINE \d|\s*file\s*=)/i.test(l) || !l.trim()));
+  const kept = lines.slice(0, stop > 0 ? stop : lines.length).filter((l) => !/^\s*Original Line/i.test(l));
+  return maskIds(kept.join(' ').replace(/\s+/g, ' ').trim());
+}
 
 /** DuckDB's or Node's error says the disk is full. */
 export function isDiskFull(err: unknown): boolean {
@@ -110,7 +122,7 @@ export function environmentError(err: unknown, dbPath: string, what = '操作'):
   if (isDiskFull(err)) {
     return new DiskFullError(
       `磁盘空间不足：${dirname(resolve(dbPath))} 所在的磁盘写满了，这次${what}没有完成，仓库保持原样；腾出空间后再试一次 / ` +
-        `the disk is full; nothing was changed (${reasonOf(err)})`,
+        `the disk is full; nothing was changed (${duckdbReason(err)})`,
       2,
     );
   }
@@ -118,7 +130,7 @@ export function environmentError(err: unknown, dbPath: string, what = '操作'):
     const pid = /PID (\d+)/.exec((err as Error).message)?.[1];
     return new WarehouseBusyError(
       `另一个导入正在进行（或另一个 ltci 命令正在使用仓库 ${resolve(dbPath)}${pid ? `，进程 ${pid}` : ''}）：等它结束后再试一次，仓库没有改变 / ` +
-        `another ingest or ltci command is using the warehouse (${reasonOf(err)})`,
+        `another ingest or ltci command is using the warehouse (${duckdbReason(err)})`,
       2,
     );
   }

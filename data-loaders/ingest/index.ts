@@ -144,9 +144,10 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
       } catch (err) {
         // A failed commit (a full disk) has ended the transaction already: its own error is the one to tell.
         if (inTransaction) await conn.run('rollback').catch(() => undefined);
-        if (err instanceof FileRefusal) throw new IngestRefusedError(dir, err.file, err.column, err.message, deliveries);
+        // a full disk first: the transcoding of a GB18030 file may be what ran out of room
         const plain = environmentError(err, dbPath, '导入');
         if (plain) throw new IngestRefusedError(dir, undefined, undefined, plain.message, deliveries);
+        if (err instanceof FileRefusal) throw new IngestRefusedError(dir, err.file, err.column, err.message, deliveries);
         throw err;
       } finally {
         for (const t of tables) await conn.run(`drop table if exists ${t}`).catch(() => undefined);

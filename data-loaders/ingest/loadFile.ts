@@ -5,13 +5,13 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { storedName, type Kind } from '../contract/index.ts';
-import { lit, queryRows } from '../db.ts';
+import { duckdbReason, lit, queryRows } from '../db.ts';
 import type { DeliveryFile } from './delivery.ts';
 import {
   checkForcedEncoding, detectEncoding, EncodingError, fileSha256, readCsvHeader, transcodeToUtf8, type Encoding, type EncodingOption,
 } from './encoding.ts';
 import { mapHeaders } from './headers.ts';
-import { maskIds, maskIdsSql } from './mask.ts';
+import { maskIdsSql } from './mask.ts';
 import { checkSql, ident, textColumns, type RuleDef } from './validateSql.ts';
 import { hmacSql } from './certHash.ts';
 
@@ -93,18 +93,6 @@ interface Reader {
   /** Builds the FROM clause. */
   from: string;
   encoding: FileResult['encoding'];
-}
-
-/**
- * DuckDB's reason, without what would quote the file: its "Original Line" (a resident ID may be in
- * it), the reader's settings (a temporary path) and the fixes it suggests (options the loader sets
- * on purpose); any ID left is masked.
- */
-export function duckdbReason(err: unknown): string {
-  const lines = ((err as Error)?.message ?? String(err)).split('\n');
-  const stop = lines.findIndex((l, i) => i > 0 && (/^(Possible (fixes|solutions?)|LINE \d|\s*file\s*=)/i.test(l) || !l.trim()));
-  const kept = lines.slice(0, stop > 0 ? stop : lines.length).filter((l) => !/^\s*Original Line/i.test(l));
-  return maskIds(kept.join(' ').replace(/\s+/g, ' ').trim());
 }
 
 function readError(label: string, err: unknown): FileRefusal {
