@@ -11,7 +11,7 @@ import {
   checkForcedEncoding, detectEncoding, EncodingError, fileSha256, readCsvHeader, transcodeToUtf8, type Encoding, type EncodingOption,
 } from './encoding.ts';
 import { mapHeaders } from './headers.ts';
-import { maskIdsSql } from './mask.ts';
+import { maskIds, maskIdsSql } from './mask.ts';
 import { checkSql, ident, textColumns, type RuleDef } from './validateSql.ts';
 import { hmacSql } from './certHash.ts';
 
@@ -246,7 +246,9 @@ export async function prepareFile(ctx: LoadContext, f: DeliveryFile, label: stri
   }
   const src = parquet ? table : `(select rowid + 2 as __line, * from ${table})`;
   const absent = kind.columns.filter((c) => !mapping.source.has(c.name)).map(storedName);
-  return { file: f, label, sha, table, src, rules, encoding, extra: mapping.extra, absent, seconds: (performance.now() - t0) / 1000 };
+  // an extra header is stored and printed: a header row that is really a data row must not bring an ID
+  const extra = mapping.extra.map(maskIds);
+  return { file: f, label, sha, table, src, rules, encoding, extra, absent, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Step 2, inside the delivery's transaction: check, reject, keep the last line per key, merge. */

@@ -156,6 +156,16 @@ describe('no message shows a resident ID', () => {
   });
 });
 
+describe('no ID from a header row', () => {
+  it('an extra column named by an ID is reported and stored masked', async () => {
+    const { db } = await loaded({ 'enrolment.csv': csv([[...ENROL_HEADER, ID], [...e('P1'), 'x']]) });
+    expect(await rows(db, `select extra_columns from load_report`)).toEqual([{ extra_columns: ['[证件号码已隐去]'] }]);
+    const r = await ltci('ingest', writeDelivery(join(dirname(dirname(db)), 'd2'), { 'enrolment.csv': csv([[...ENROL_HEADER, ID], [...e('P2'), 'x']]) }), '--db', db);
+    expect(r.out).toMatch(/extra columns not loaded: \[证件号码已隐去\]/);
+    expect(r.out).not.toContain(ID.slice(0, 17));
+  });
+});
+
 describe('copies with IDs in clear', () => {
   /** A GB18030 enrolment file of ~30 MB (the fixture's rows repeated), slow enough to catch its copy. */
   function bigGb18030(dir: string): string {
