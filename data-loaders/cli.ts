@@ -1,7 +1,9 @@
 // `ltci` entry: demo | ingest | build | sql | report | refresh. Each subcommand lives in commands/.
 import { parseArgs } from 'node:util';
 import type { Command } from './commands/command.ts';
+import { removeStaleTempDirs, resolveDbPath } from './db.ts';
 import { UserError } from './errors.ts';
+import { maskIds } from './ingest/mask.ts';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   demo: () => import('./commands/demo.ts'),
@@ -45,11 +47,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    // What a killed ingest left in the warehouse's temporary folder (copies with IDs in clear) goes first.
+    removeStaleTempDirs(resolveDbPath(typeof values.db === 'string' ? values.db : undefined));
     return await command.run({ values: values as Record<string, string | boolean | string[] | undefined>, positionals });
   } catch (err) {
+    // No message shows a resident ID, whatever quoted it (DuckDB quotes the line it could not read).
     if (err instanceof UserError) {
-      console.error(`ltci ${name}: ${err.message}`);
+      console.error(`ltci ${name}: ${maskIds(err.message)}`);
       return err.exitCode;
+    }
+    if (err instanceof Error) {
+      err.message = maskIds(err.message);
+      if (err.stack) err.stack = maskIds(err.stack);
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`ltci ${name}: ${err.message}\n\nUsage: ${command.usage}`);

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { buildTestSite, demoWarehouse } from './support/demoWarehouse.ts';
 
 export default async function setup(): Promise<() => void> {
-  if (process.env.LTCI_TEST_DB) return () => {};
+  // Resident-ID keys of the test warehouses live in a folder of this run's (never the home folder,
+  // never one test's key for another's warehouse). Workers and child processes inherit it.
+  const keys = process.env.LTCI_KEY_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ltci-test-keys-'));
+  if (keys) process.env.LTCI_KEY_DIR = keys;
+  const removeKeys = () => keys && rmSync(keys, { recursive: true, force: true });
+  if (process.env.LTCI_TEST_DB) return removeKeys;
   const tmp = mkdtempSync(join(tmpdir(), 'ltci-test-'));
   const t0 = performance.now();
   const wh = await demoWarehouse(tmp);
@@ -17,5 +22,8 @@ export default async function setup(): Promise<() => void> {
   process.env.LTCI_TEST_DELIVERY = wh.delivery!;
   process.env.LTCI_TEST_SITE = site;
   console.log(`test warehouse and site built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${tmp}`);
-  return () => rmSync(tmp, { recursive: true, force: true });
+  return () => {
+    rmSync(tmp, { recursive: true, force: true });
+    removeKeys();
+  };
 }

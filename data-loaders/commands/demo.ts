@@ -2,6 +2,7 @@
 import { UserError } from '../errors.ts';
 import type { Command } from './command.ts';
 import { DEFAULT_END, generateDemo, type DemoEncoding, type DemoFormat, type DemoScale } from '../demo/index.ts';
+import { DEMO_HEADERS, type DemoHeaders } from '../demo/headers.ts';
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -15,13 +16,15 @@ export const command: Command = {
     'settlement, visit and ledger files, a settlement-malformed.csv with rows that must be rejected, and answer-key.csv ' +
     '(settlement_id,rule) listing every planted audit anomaly. Same seed and options → byte-identical files.',
   usage:
-    'ltci demo --out DIR [--scale tiny|small|city] [--seed N] [--format csv|parquet] [--encoding utf8|gb18030] [--end YYYY-MM]\n\n' +
+    'ltci demo --out DIR [--scale tiny|small|city] [--seed N] [--format csv|parquet] [--encoding utf8|gb18030] [--headers en|zh|platform] [--end YYYY-MM]\n\n' +
     '  --scale     tiny ≈ 1 000 participants (tests) and small ≈ 240 000 (default): every year since each scheme started;\n' +
     '              city: one mature year (the calendar year of --end) of a large city and its neighbours, ≈ 5 million\n' +
     '              participants and enrolment rows, 50 000 beneficiaries, 600 000 settlements, 5 million home visits\n' +
     '  --seed      any integer (default 1)\n' +
     '  --format    csv (default) or parquet\n' +
     '  --encoding  utf8 (default) or gb18030 (CSV only, Chinese column headers, as a Windows export; needs iconv)\n' +
+    '  --headers   en (default), zh (the default for gb18030) or platform: the national platform\'s field names and codes\n' +
+    '              (psn_no, setl_id, insutype 310/390, hosp_lv …; docs/extracts.md)\n' +
     `  --end       last month of the delivery (default ${DEFAULT_END})`,
   options: {
     out: { type: 'string' },
@@ -29,6 +32,7 @@ export const command: Command = {
     seed: { type: 'string' },
     format: { type: 'string' },
     encoding: { type: 'string' },
+    headers: { type: 'string' },
     end: { type: 'string' },
   },
   async run({ values }) {
@@ -42,6 +46,7 @@ export const command: Command = {
       seed: Number(seedText),
       format: oneOf<DemoFormat>('format', values.format, ['csv', 'parquet'], 'csv'),
       encoding: oneOf<DemoEncoding>('encoding', values.encoding, ['utf8', 'gb18030'], 'utf8'),
+      headers: values.headers === undefined ? undefined : oneOf<DemoHeaders>('headers', values.headers, DEMO_HEADERS, 'en'),
       end: typeof values.end === 'string' ? values.end : undefined,
       progress: (line) => console.log(line),
     });

@@ -15,6 +15,7 @@ export function fileSummary(r: FileResult): string {
     `${r.encoding}, ${mb.toFixed(1)} MB in ${r.seconds.toFixed(1)} s (${(mb / Math.max(r.seconds, 1e-3)).toFixed(1)} MB/s, ${n(Math.round(r.rows_read / Math.max(r.seconds, 1e-3)))} rows/s)`,
   ];
   if (r.extra_columns.length) parts.push(`extra columns not loaded: ${r.extra_columns.join(', ')}`);
+  if (r.rows_replaced && r.absent_columns.length) parts.push(`not in the file, stored values kept on the rows it replaced: ${r.absent_columns.join(', ')}`);
   return parts.join(' · ');
 }
 

@@ -1,9 +1,26 @@
 // `ltci sql "<query>"`: a read-only query against the warehouse, printed as a table, CSV or JSON.
+// Truly read-only: the warehouse opened read-only with no access to any other file
+// (enable_external_access = false, locked), and only SELECT statements run.
 import { existsSync } from 'node:fs';
+import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.ts';
 import type { Command } from './command.ts';
 import { queryRows, resolveDbPath, withWarehouse } from '../db.ts';
 import { toCsv } from '../csv.ts';
+
+/** Statements a query may hold: SELECT (DESCRIBE, SHOW, SUMMARIZE and table pragmas are SELECTs too) and EXPLAIN. */
+const ALLOWED = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
+
+/** Refuse anything but reading the warehouse's tables: COPY, EXPORT, ATTACH, SET, CREATE, INSTALL … */
+async function onlyQueries(conn: DuckDBConnection, query: string): Promise<void> {
+  const statements = await conn.extractStatements(query);
+  for (let i = 0; i < statements.count; i++) {
+    const type = (await statements.prepare(i)).statementType;
+    if (!ALLOWED.has(type)) {
+      throw new UserError(`ltci sql runs queries only (SELECT); a ${StatementType[type] ?? type} statement is refused: the warehouse is read-only here and no other file is read or written`);
+    }
+  }
+}
 
 function toTable(rows: Record<string, unknown>[]): string {
   if (!rows.length) return '(0 rows)';
@@ -27,9 +44,14 @@ export const command: Command = {
     if (!['table', 'csv', 'json'].includes(format)) throw new UserError(`--format must be table, csv or json, not "${format}"`, 1);
     const dbPath = resolveDbPath(values.db as string | undefined);
     if (!existsSync(dbPath)) throw new UserError(`no warehouse at ${dbPath} (run ltci ingest first)`);
-    const rows = await withWarehouse(dbPath, ({ conn }) => queryRows(conn, query).catch((err: Error) => {
-      throw new UserError(err.message);
-    }), { readOnly: true });
+    const rows = await withWarehouse(dbPath, async ({ conn }) => {
+      try {
+        await onlyQueries(conn, query);
+        return await queryRows(conn, query);
+      } catch (err) {
+        throw err instanceof UserError ? err : new UserError((err as Error).message);
+      }
+    }, { readOnly: true, sandboxed: true });
     if (format === 'json') console.log(JSON.stringify(rows));
     else if (format === 'csv') process.stdout.write(toCsv(rows));
     else console.log(toTable(rows));

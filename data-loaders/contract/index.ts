@@ -48,6 +48,17 @@ export const LOAD_TABLES_DDL = [
 const REPLACED_DDL = `create table if not exists replaced_enrolment as
 select *, null::VARCHAR as replaced_by_load from raw_enrolment limit 0`;
 
+/**
+ * The contract's date bounds as a table, for the data tests that hold the marts to the same period
+ * (sql/tests/mart_fund_monthly__within_extract_period.sql): one row per bounded date column.
+ */
+export function contractDatesDdl(): string {
+  const rows = KINDS.flatMap((k) => k.columns.filter((c) => c.dates).map((c) =>
+    `('${k.name}', '${c.name}', date '${c.dates!.earliest}', ${c.dates!.yearsAfterLoad ?? 'null'})`));
+  return `create or replace table contract_dates as
+select * from (values ${rows.join(', ')}) as t(kind, column_name, earliest, years_after_load)`;
+}
+
 export function createWarehouseTables(): string[] {
-  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), REPLACED_DDL];
+  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), REPLACED_DDL, contractDatesDdl()];
 }

@@ -15,6 +15,7 @@ import { serviceSteps } from './sqlServices.ts';
 import { KIND_OUTPUTS } from './outputs.ts';
 import { DEMO_SCALES, type DemoScale } from './scales.ts';
 import { transcodeFile } from './transcode.ts';
+import type { DemoHeaders } from './headers.ts';
 
 export type { DemoScale } from './scales.ts';
 export type DemoFormat = 'csv' | 'parquet';
@@ -40,8 +41,8 @@ export interface DemoOptions {
   encoding?: DemoEncoding;
   /** Last month of the delivery, YYYY-MM. */
   end?: string;
-  /** Column headers: English names or the contract's Chinese labels (default: zh for GB18030). */
-  headers?: 'en' | 'zh';
+  /** Column headers: English names, the contract's Chinese labels (default for GB18030) or the national platform's field names and codes. */
+  headers?: DemoHeaders;
   /** DuckDB threads (output is identical whatever the count). */
   threads?: number;
   /** DuckDB memory_limit of the generator (default 2GB; it spills to a temporary folder beyond). */

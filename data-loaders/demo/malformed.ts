@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { kindByName } from '../contract/index.ts';
 import { csvField } from '../csv.ts';
 import { queryRows } from '../db.ts';
+import { headerOf, valueOf, type DemoHeaders } from './headers.ts';
 
 type Row = Record<string, string>;
 
@@ -33,10 +34,10 @@ export const ENROLMENT_BREAKAGES: Breakage[] = [
   { rule: 'code_value', why: 'gender 3', apply: (r) => { r.gender = '3'; } },
 ];
 
-function fileText(kindName: 'settlement' | 'enrolment', rows: Row[], headers: 'en' | 'zh'): string {
+function fileText(kindName: 'settlement' | 'enrolment', rows: Row[], headers: DemoHeaders): string {
   const kind = kindByName(kindName)!;
-  const lines = [kind.columns.map((c) => csvField(headers === 'zh' ? c.zh : c.name)).join(',')];
-  for (const r of rows) lines.push(kind.columns.map((c) => csvField(r[c.name] ?? '')).join(','));
+  const lines = [kind.columns.map((c) => csvField(headerOf(c, headers))).join(',')];
+  for (const r of rows) lines.push(kind.columns.map((c) => csvField(valueOf(c, headers, r[c.name] ?? ''))).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -44,7 +45,7 @@ function asText(row: Record<string, unknown>): Row {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 
-export async function malformedFiles(conn: DuckDBConnection, headers: 'en' | 'zh'): Promise<{ file: string; text: string; rows: number }[]> {
+export async function malformedFiles(conn: DuckDBConnection, headers: DemoHeaders): Promise<{ file: string; text: string; rows: number }[]> {
   const settlements = await queryRows(conn, `
 select
     settlement_id, person_no, admdvs, institution_code, service_type, strftime(service_month, '%Y-%m') as service_month,

@@ -1,13 +1,14 @@
 // What each delivery file holds: one SELECT per kind over the generated tables, in the contract's
 // column order, ordered by the kind's key so the bytes never depend on DuckDB's threads.
 import { KINDS } from '../contract/index.ts';
+import { selectItem, type DemoHeaders } from './headers.ts';
 
 interface KindOutput {
   kind: string;
   /** The rows, with their contract columns (English names) as produced by the generator. */
   body: string;
   orderBy: string;
-  select(headers: 'en' | 'zh'): string;
+  select(headers: DemoHeaders): string;
   count: string;
 }
 
@@ -65,7 +66,7 @@ export const KIND_OUTPUTS: KindOutput[] = KINDS.map((k) => {
     orderBy,
     count: body,
     select(headers) {
-      const cols = k.columns.map((c) => (headers === 'zh' ? `"${c.name}" as "${c.zh}"` : `"${c.name}"`));
+      const cols = k.columns.map((c) => selectItem(c, headers));
       return `select ${cols.join(', ')} from (${body}) order by ${orderBy}`;
     },
   };

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export type Encoding = 'utf8' | 'gb18030';
 export type EncodingOption = 'auto' | Encoding;
@@ -65,11 +66,66 @@ export async function detectEncoding(path: string): Promise<Encoding> {
   }
 }
 
-/** sha256 of a file's bytes as stored (compressed files: the compressed bytes). */
+/**
+ * sha256 of a file's bytes as stored (compressed files: the compressed bytes). A .gz file is
+ * decompressed to its end in the same pass: a stream cut short would otherwise load the rows
+ * before the cut as if they were the whole file.
+ */
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (!path.toLowerCase().endsWith('.gz')) {
+    for await (const chunk of source) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  try {
+    await pipeline(source, hashing, createGunzip(), discard);
+  } catch (err) {
+    throw new EncodingError(
+      `压缩文件不完整或已损坏（${(err as Error).message}）：请重新发送完整的文件 / the .gz file is cut short or damaged (${(err as Error).message}); send the whole file again`,
+    );
+  }
   return hash.digest('hex');
+}
+
+/**
+ * Check a forced --encoding against the file's first megabyte: GB18030 forced on UTF-8 Chinese text
+ * makes mojibake (中文 → 涓枃) without any error, UTF-8 forced on GB18030 makes replacement
+ * characters. Throws EncodingError naming what the file is.
+ */
+export async function checkForcedEncoding(path: string, forced: Encoding): Promise<void> {
+  const { bytes, complete } = await head(path);
+  const utf8 = (() => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+    } catch {
+      return undefined;
+    }
+  })();
+  if (forced === 'gb18030' && utf8 !== undefined && bytes.some((b) => b >= 0x80)) {
+    const sample = [...new TextDecoder('gb18030').decode(bytes.subarray(0, 4096)).matchAll(/[^\x00-\x7f]+/g)][0]?.[0].slice(0, 8);
+    throw new EncodingError(
+      `--encoding gb18030，但文件是 UTF-8：中文会被读成乱码（如“${sample}”）；去掉 --encoding 或用 --encoding utf8 / ` +
+        'the file is UTF-8; read as GB18030 its Chinese text would be mojibake',
+    );
+  }
+  if (forced === 'utf8' && utf8 === undefined) {
+    throw new EncodingError(
+      '--encoding utf8，但文件不是有效的 UTF-8（像是 GB18030）：中文会变成替换字符；去掉 --encoding 或用 --encoding gb18030 / ' +
+        'the file is not valid UTF-8 (it looks like GB18030)',
+    );
+  }
+  const text = utf8 ?? new TextDecoder('gb18030').decode(bytes, { stream: !complete });
+  if (text.includes('\uFFFD')) {
+    throw new EncodingError('文件含有替换字符 U+FFFD：它在导出时已被错误转码，请重新导出 / the file holds U+FFFD replacement characters: re-export it');
+  }
 }
 
 /**

@@ -1,17 +1,18 @@
 // Ingest: delivery folders → raw_<kind>, load_rejects, load_report. One transaction per delivery:
 // a delivery that cannot be loaded leaves the warehouse exactly as it was.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { createWarehouseTables, KINDS } from '../contract/index.ts';
-import { withWarehouse } from '../db.ts';
+import { environmentError, lit, privateTempDir, queryRows, removeIfEmpty, warehouseTempDir, withWarehouse } from '../db.ts';
 import { describeStored, NO_VACUUM, storedOverShare } from '../storage.ts';
-import { listDelivery } from './delivery.ts';
-import { loadIdKey } from './certHash.ts';
+import { DeliveryRefusal, listDelivery, type DeliveryListing } from './delivery.ts';
+import { ID_KEY_DDL, idKeyFingerprint, loadIdKey, wrongKeyError } from './certHash.ts';
 import type { EncodingOption } from './encoding.ts';
 import { FileRefusal, loadPrepared, prepareFile, type FileResult, type PreparedFile } from './loadFile.ts';
+import { localDate } from './validateSql.ts';
 
 export type { FileResult } from './loadFile.ts';
 export type { EncodingOption } from './encoding.ts';
@@ -26,6 +27,8 @@ export interface IngestOptions {
   onDelivery?: (result: DeliveryResult) => void;
   /** Fixed load id (tests); default: timestamp + random suffix. */
   loadId?: (dir: string) => string;
+  /** The time of the load (tests); dates too far after it are rejected. Default: now. */
+  now?: Date;
 }
 
 export interface DeliveryResult {
@@ -71,7 +74,13 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       throw new IngestRefusedError(d, undefined, undefined, 'no such folder', deliveries);
     }
-    const listing = listDelivery(dir);
+    let listing: DeliveryListing;
+    try {
+      listing = listDelivery(dir);
+    } catch (err) {
+      if (err instanceof DeliveryRefusal) throw new IngestRefusedError(d, err.file, undefined, err.message, deliveries);
+      throw err;
+    }
     if (!listing.files.length) {
       const seen = listing.ignored.map((i) => i.name).join(', ') || 'the folder is empty';
       throw new IngestRefusedError(d, undefined, undefined, `no loadable files (kind-named .csv, .csv.gz or .parquet); found: ${seen}`, deliveries);
@@ -79,8 +88,23 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
     return { dir, listing };
   });
   const idKey = loadIdKey(dbPath);
+  const fingerprint = idKeyFingerprint(idKey);
+  const loadDate = localDate(opts.now ?? new Date());
+  // Copies that may hold IDs in clear (GB18030 transcoded) stay in a private folder of the warehouse's,
+  // made before DuckDB opens so that DuckDB does not take the temporary folder for its own.
+  const tmpDir = privateTempDir(dbPath);
+  const linkDir = /[*?[\]]/.test(tmpDir) ? mkdtempSync(join(tmpdir(), 'ltci-links-')) : tmpDir;
+  const removeTemp = () => {
+    rmSync(tmpDir, { recursive: true, force: true });
+    if (linkDir !== tmpDir) rmSync(linkDir, { recursive: true, force: true });
+    removeIfEmpty(warehouseTempDir(dbPath));
+  };
   await withWarehouse(dbPath, async ({ conn }) => {
     for (const sql of createWarehouseTables()) await conn.run(sql);
+    await conn.run(ID_KEY_DDL);
+    // One key per warehouse: a lost key replaced by a new one would give the same person two hashes.
+    const [known] = await queryRows(conn, 'select fingerprint from id_key order by recorded_at limit 1');
+    if (known && known.fingerprint !== fingerprint) throw wrongKeyError(dbPath, String(known.fingerprint), fingerprint);
     if (opts.progress) await conn.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
     // The rows a load replaces stay stored, marked deleted (no vacuum: storage.ts); a raw table that
     // keeps too many is written anew first, on the committed state, in a statement of its own.
@@ -93,9 +117,8 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
     }
     for (const { dir, listing } of listings) {
       const loadId = opts.loadId?.(dir) ?? newLoadId();
-      const tmpDir = mkdtempSync(join(tmpdir(), 'ltci-ingest-'));
       const delivery: DeliveryResult = { dir, loadId, files: [], ignored: listing.ignored };
-      const ctx = { conn, loadId, idKey, encoding: opts.encoding ?? 'auto', tmpDir, progress: opts.progress };
+      const ctx = { conn, loadId, idKey, encoding: opts.encoding ?? 'auto', tmpDir, linkDir, loadDate, progress: opts.progress };
       const tables: string[] = [];
       let inTransaction = false;
       try {
@@ -108,6 +131,7 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
         // 2. Check and write, all or nothing.
         await conn.run('begin transaction');
         inTransaction = true;
+        await conn.run(`insert into id_key select ${lit(fingerprint)}, now()::timestamp, ${lit(loadId)} where not exists (select 1 from id_key)`);
         for (const p of prepared) {
           const result = 'sha' in p ? await loadPrepared(ctx, p) : p;
           delivery.files.push(result);
@@ -118,16 +142,20 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
         inTransaction = false;
         if (process.env.LTCI_INGEST_TIMING) process.stderr.write(`[timing] ${((performance.now() - t0) / 1000).toFixed(2)} s  commit\n`);
       } catch (err) {
-        if (inTransaction) await conn.run('rollback');
+        // A failed commit (a full disk) has ended the transaction already: its own error is the one to tell.
+        if (inTransaction) await conn.run('rollback').catch(() => undefined);
+        // a full disk first: the transcoding of a GB18030 file may be what ran out of room
+        const plain = environmentError(err, dbPath, '导入');
+        if (plain) throw new IngestRefusedError(dir, undefined, undefined, plain.message, deliveries);
         if (err instanceof FileRefusal) throw new IngestRefusedError(dir, err.file, err.column, err.message, deliveries);
         throw err;
       } finally {
-        for (const t of tables) await conn.run(`drop table if exists ${t}`);
-        rmSync(tmpDir, { recursive: true, force: true });
+        for (const t of tables) await conn.run(`drop table if exists ${t}`).catch(() => undefined);
+        for (const f of readdirSync(tmpDir)) rmSync(join(tmpDir, f), { recursive: true, force: true });
       }
       deliveries.push(delivery);
       opts.onDelivery?.(delivery);
     }
-  });
+  }).finally(removeTemp);
   return { dbPath, deliveries };
 }

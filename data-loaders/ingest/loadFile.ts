@@ -1,13 +1,17 @@
 // One delivery file → raw_<kind>, load_rejects and load_report, all inside the caller's
 // transaction: read as text into a TEMP table, check in SQL, keep the last line per key, then
 // replace changed rows and insert new ones.
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { storedName, type Kind } from '../contract/index.ts';
-import { lit, queryRows } from '../db.ts';
+import { duckdbReason, lit, queryRows } from '../db.ts';
 import type { DeliveryFile } from './delivery.ts';
-import { detectEncoding, EncodingError, fileSha256, readCsvHeader, transcodeToUtf8, type Encoding, type EncodingOption } from './encoding.ts';
+import {
+  checkForcedEncoding, detectEncoding, EncodingError, fileSha256, readCsvHeader, transcodeToUtf8, type Encoding, type EncodingOption,
+} from './encoding.ts';
 import { mapHeaders } from './headers.ts';
+import { maskIds, maskIdsSql } from './mask.ts';
 import { checkSql, ident, textColumns, type RuleDef } from './validateSql.ts';
 import { hmacSql } from './certHash.ts';
 
@@ -26,6 +30,8 @@ export interface FileResult {
   bytes: number;
   encoding: Encoding | 'parquet';
   extra_columns: string[];
+  /** Optional contract columns the file lacks: rows it replaces keep their stored values there. */
+  absent_columns: string[];
   seconds: number;
 }
 
@@ -41,7 +47,12 @@ export interface LoadContext {
   loadId: string;
   idKey: Buffer;
   encoding: EncodingOption;
+  /** A private folder (mode 0700, under the warehouse's temporary folder) for transcoded copies. */
   tmpDir: string;
+  /** Where links with plain names to files whose path DuckDB would take for a pattern go (no glob characters in it). */
+  linkDir: string;
+  /** The date of the load, YYYY-MM-DD: dates too far after it are rejected. */
+  loadDate: string;
   progress?: (message: string) => void;
 }
 
@@ -84,20 +95,30 @@ interface Reader {
   encoding: FileResult['encoding'];
 }
 
-/** First line of DuckDB's error: for CSV errors, the line, the original text and what is wrong. */
 function readError(label: string, err: unknown): FileRefusal {
-  const lines = (err as Error).message.split('\n');
-  const stop = lines.findIndex((l) => l.startsWith('Possible fixes') || l.startsWith('LINE '));
-  return new FileRefusal(label, `cannot read the file: ${lines.slice(0, stop > 0 ? stop : 1).join(' ').replace(/\s+/g, ' ').trim()}`);
+  return new FileRefusal(label, `cannot read the file: ${duckdbReason(err)}`);
 }
+
+/** DuckDB takes * ? [ in a path for a pattern (and reads other files): such a path is read through a link with a plain name. */
+const GLOB = /[*?[\]]/;
+let links = 0;
+function forDuckDb(ctx: LoadContext, path: string, ext: string): string {
+  if (!GLOB.test(path)) return path;
+  const link = join(ctx.linkDir, `src-${process.pid}-${++links}${ext}`);
+  symlinkSync(path, link);
+  return link;
+}
+
+/** The file's extension as DuckDB needs it to read it (.csv, .csv.gz, .parquet). */
+const extOf = (f: DeliveryFile) => `.${f.format}`;
 
 /**
  * How DuckDB reads the file: Parquet directly; CSV with the header row read here (so nothing is
  * guessed: comma, double quotes, every column VARCHAR); GB18030 from a transcoded UTF-8 copy.
  */
-async function reader(ctx: LoadContext, f: DeliveryFile, label: string): Promise<Reader> {
-  if (f.format === 'parquet') {
-    const from = `read_parquet(${lit(f.path)}, file_row_number = true)`;
+async function reader(ctx: LoadContext, f: DeliveryFile, label: string, encoding: Encoding | 'parquet'): Promise<Reader> {
+  if (encoding === 'parquet') {
+    const from = `read_parquet(${lit(forDuckDb(ctx, f.path, extOf(f)))}, file_row_number = true)`;
     let headers: string[];
     try {
       headers = (await queryRows(ctx.conn, `describe select * from ${from}`)).map((r) => String(r.column_name));
@@ -107,12 +128,10 @@ async function reader(ctx: LoadContext, f: DeliveryFile, label: string): Promise
     headers = headers.filter((h) => h !== 'file_row_number');
     return { headers, names: headers, from, encoding: 'parquet' };
   }
-  let encoding: Encoding;
-  let path = f.path;
+  // a GB18030 file is read from a UTF-8 copy under a name of our own
+  const path = encoding === 'gb18030' ? forDuckDb(ctx, join(ctx.tmpDir, `src-${++links}.utf8.csv`), '.csv') : forDuckDb(ctx, f.path, extOf(f));
   try {
-    encoding = ctx.encoding === 'auto' ? await detectEncoding(f.path) : ctx.encoding;
     if (encoding === 'gb18030') {
-      path = join(ctx.tmpDir, `${f.name.replace(/\.gz$/i, '')}.utf8.csv`);
       const big = f.bytes > PROGRESS_BYTES && ctx.progress;
       let next = PROGRESS_BYTES;
       const t0 = performance.now();
@@ -141,6 +160,19 @@ async function reader(ctx: LoadContext, f: DeliveryFile, label: string): Promise
   }
 }
 
+/** The file's encoding: Parquet, detected, or forced by --encoding (and checked against the bytes). */
+async function encodingOf(ctx: LoadContext, f: DeliveryFile, label: string): Promise<Encoding | 'parquet'> {
+  if (f.format === 'parquet') return 'parquet';
+  try {
+    if (ctx.encoding === 'auto') return await detectEncoding(f.path);
+    await checkForcedEncoding(f.path, ctx.encoding);
+    return ctx.encoding;
+  } catch (err) {
+    if (err instanceof EncodingError) throw new FileRefusal(label, err.message);
+    throw err;
+  }
+}
+
 export interface PreparedFile {
   file: DeliveryFile;
   label: string;
@@ -152,18 +184,23 @@ export interface PreparedFile {
   rules: RuleDef[];
   encoding: FileResult['encoding'];
   extra: string[];
+  /** Stored names of the optional contract columns the file lacks. */
+  absent: string[];
   /** Seconds spent reading. */
   seconds: number;
 }
 
-/** Skip-result for content already loaded (same sha256) by `previousLoadId`. */
-async function skipped(ctx: LoadContext, f: DeliveryFile, label: string, sha: string, t0: number): Promise<FileResult | undefined> {
-  const previous = await queryRows(ctx.conn, `select load_id from load_report where file_sha256 = ${lit(sha)} limit 1`);
+/**
+ * Skip-result for content already loaded (same sha256) in the same encoding by `previousLoadId`; the
+ * same bytes read in another encoding are other text (a re-send after a wrong --encoding loads).
+ */
+async function skipped(ctx: LoadContext, f: DeliveryFile, label: string, sha: string, encoding: FileResult['encoding'], t0: number): Promise<FileResult | undefined> {
+  const previous = await queryRows(ctx.conn, `select load_id from load_report where file_sha256 = ${lit(sha)} and encoding = ${lit(encoding)} limit 1`);
   if (!previous.length) return undefined;
   return {
     file: label, kind: f.kind.name, status: 'skipped', previousLoadId: String(previous[0].load_id),
     rows_read: 0, rows_loaded: 0, rows_rejected: 0, rows_replaced: 0, rows_unchanged: 0,
-    bytes: f.bytes, encoding: f.format === 'parquet' ? 'parquet' : 'utf8', extra_columns: [], seconds: (performance.now() - t0) / 1000,
+    bytes: f.bytes, encoding, extra_columns: [], absent_columns: [], seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -178,11 +215,18 @@ async function skipped(ctx: LoadContext, f: DeliveryFile, label: string, sha: st
 export async function prepareFile(ctx: LoadContext, f: DeliveryFile, label: string, table: string): Promise<PreparedFile | FileResult> {
   const t0 = performance.now();
   const kind = f.kind;
-  const sha = await fileSha256(f.path);
-  const skip = await skipped(ctx, f, label, sha, t0);
+  let sha: string;
+  try {
+    sha = await fileSha256(f.path);
+  } catch (err) {
+    if (err instanceof EncodingError) throw new FileRefusal(label, err.message);
+    throw err;
+  }
+  const fileEncoding = await encodingOf(ctx, f, label);
+  const skip = await skipped(ctx, f, label, sha, fileEncoding, t0);
   if (skip) return skip;
 
-  const { headers, names, from, encoding } = await reader(ctx, f, label);
+  const { headers, names, from, encoding } = await reader(ctx, f, label, fileEncoding);
   const mapping = mapHeaders(kind, headers);
   if (mapping.missing.length) {
     const missing = mapping.missing.map((c) => `${c.name} (${c.zh})`).join(', ');
@@ -193,15 +237,18 @@ export async function prepareFile(ctx: LoadContext, f: DeliveryFile, label: stri
     throw new FileRefusal(label, `column ${a.column} is named twice (${a.headers.join(', ')}); keep one`, a.column);
   }
   const parquet = f.format === 'parquet';
-  const text = `(select ${parquet ? 'file_row_number + 1 as __line, ' : ''}${textColumns(kind, mapping.source, names, parquet).join(', ')} from ${from})`;
-  const { sql, rules } = checkSql(kind, ctx.idKey, text, parquet);
+  const text = `(select ${parquet ? 'file_row_number + 1 as __line, ' : ''}${textColumns(kind, mapping, names, parquet).join(', ')} from ${from})`;
+  const { sql, rules } = checkSql(kind, ctx.idKey, text, parquet, { loadDate: ctx.loadDate });
   try {
     await run(ctx, `create or replace temp table ${table} as ${sql}`, f.bytes > PROGRESS_BYTES ? `${label} read and check` : undefined);
   } catch (err) {
     throw readError(label, err);
   }
   const src = parquet ? table : `(select rowid + 2 as __line, * from ${table})`;
-  return { file: f, label, sha, table, src, rules, encoding, extra: mapping.extra, seconds: (performance.now() - t0) / 1000 };
+  const absent = kind.columns.filter((c) => !mapping.source.has(c.name)).map(storedName);
+  // an extra header is stored and printed: a header row that is really a data row must not bring an ID
+  const extra = mapping.extra.map(maskIds);
+  return { file: f, label, sha, table, src, rules, encoding, extra, absent, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Step 2, inside the delivery's transaction: check, reject, keep the last line per key, merge. */
@@ -211,7 +258,7 @@ export async function loadPrepared(ctx: LoadContext, p: PreparedFile): Promise<F
   const { file: f, label, src, encoding, sha } = p;
   const kind = f.kind;
   // The same content twice in one delivery: the second copy is skipped.
-  const skip = await skipped(ctx, f, label, sha, t0);
+  const skip = await skipped(ctx, f, label, sha, encoding, t0);
   if (skip) return skip;
   const big = f.bytes > PROGRESS_BYTES ? label : undefined;
 
@@ -230,7 +277,7 @@ export async function loadPrepared(ctx: LoadContext, p: PreparedFile): Promise<F
   const text = (c: { name: string }) => `c.${ident(`t__${c.name}`)}`;
   const valueOf = `case r.column_name ${kind.columns.map((c) => `when ${lit(c.name)} then ${text(c)}`).join(' ')} end`;
   const rawJson = `json_object(${kind.columns
-    .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, text(c))}` : `${lit(c.name)}, ${text(c)}`))
+    .map((c) => (c.type === 'cert' ? `${lit(storedName(c))}, ${hmacSql(ctx.idKey, text(c))}` : `${lit(c.name)}, ${maskIdsSql(text(c))}`))
     .join(', ')})::varchar`;
   const zhOf = `case r.column_name ${Object.entries(zh).map(([n, z]) => `when ${lit(n)} then ${lit(z)}`).join(' ')} end`;
   if (rowsRead > accepted) await run(ctx, `insert into load_rejects
@@ -241,7 +288,7 @@ select
     r.column_name,
     r.rule,
     '第' || c.__line || '行 列 ' || r.column_name || '（' || ${zhOf} || '）: ' || r.message || ' (' || r.rule || ')'
-        || case when r.show_value and ${valueOf} is not null then '，值 ' || chr(39) || left(${valueOf}, 80) || chr(39) else '' end as message,
+        || case when r.show_value and ${valueOf} is not null then '，值 ' || chr(39) || left(${maskIdsSql(valueOf)}, 80) || chr(39) else '' end as message,
     ${rawJson} as raw,
 from ${chk} as c
 join __rules as r on r.idx = c.__fail
@@ -280,7 +327,7 @@ having count(*) > 1`);
   const hasRows = num(await one(conn, `select count(*) from (select 1 from ${table} limit 1)`)) > 0;
   if (hasRows) {
     const on = keys.map((k) => `a.${ident(k)} = r.${ident(k)}`).join(' and ');
-    const same = stored.map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
+    const same = stored.filter((k) => !p.absent.includes(k)).map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
     // The replaced rows as they were, kept from the same scan for the incremental build's two
     // records below: every column for enrolment (what the last build counted), the person for the
     // other kinds; unchanged rows carry nothing (a re-delivered year matches millions of them).
@@ -296,6 +343,14 @@ from (
     const m = (await queryRows(conn, `select count(*) filter (where __same) as same, count(*) filter (where not __same) as changed from __match`))[0];
     unchanged = num(m.same);
     replaced = num(m.changed);
+    // A column the file lacks says nothing: the rows it replaces keep their stored values there.
+    if (replaced && p.absent.length) {
+      await run(ctx, `create or replace temp table __kept as
+select m.__line, ${p.absent.map((k) => `r.${ident(k)}`).join(', ')}
+from __match as m
+join ${table} as r on r.rowid = m.__rowid
+where not m.__same`);
+    }
     if (replaced) {
       if (keepsPerson) {
         await run(ctx, `create or replace temp table __replaced_rows as
@@ -316,18 +371,21 @@ select *, ${lit(loadId)} as replaced_by_load from __replaced_rows`);
       await run(ctx, `delete from ${table} where rowid in (select __rowid from __match where not __same)`);
     }
   }
+  const keep = replaced > 0 && p.absent.length > 0;
   const insertFrom = hasRows
     ? `from ${acc} as a anti join (select __line from __match where __same) as m on m.__line = a.__line`
     : `from ${acc} as a`;
+  const value = (k: string) => (keep && p.absent.includes(k) ? `case when k.__line is null then a.${ident(k)} else k.${ident(k)} end` : `a.${ident(k)}`);
   await run(ctx, `insert into ${table} (${[...stored, 'load_id', 'source_file', 'source_line'].map(ident).join(', ')})
-select ${stored.map((k) => `a.${ident(k)}`).join(', ')}, ${lit(loadId)}, ${lit(label)}, a.__line
-${insertFrom}`, big && `${label} write`);
+select ${stored.map(value).join(', ')}, ${lit(loadId)}, ${lit(label)}, a.__line
+${insertFrom}${keep ? '\nleft join __kept as k on k.__line = a.__line' : ''}`, big && `${label} write`);
 
   const result: FileResult = {
     file: label,
     kind: kind.name,
     bytes: f.bytes,
     extra_columns: p.extra,
+    absent_columns: p.absent,
     status: 'loaded',
     encoding,
     rows_read: rowsRead,
@@ -342,7 +400,7 @@ ${insertFrom}`, big && `${label} write`);
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__rules', '__last', '__match', '__replaced_rows']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match', '__replaced_rows', '__kept']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }

@@ -1,8 +1,9 @@
 // Contract rules → SQL. Every file is read as text (one VARCHAR per contract column, plus its
 // line), then one SELECT parses each column to its type and names the FIRST broken rule of each
 // row as an index into the rule list. No per-row JavaScript: millions of rows stay in DuckDB.
-import { storedName, type Column, type ColumnType, type Kind } from '../contract/index.ts';
+import { MONEY_MAX, storedName, type Column, type ColumnType, type HeaderAlias, type Kind } from '../contract/index.ts';
 import { hmacSql } from './certHash.ts';
+import { RESIDENT_ID_18 } from './mask.ts';
 
 export interface RuleDef {
   /** Value of __fail for a row that breaks this rule first. */
@@ -106,6 +107,17 @@ function parseExpr(column: Column, t: string, idKey: Buffer): string {
   }
 }
 
+/** A date as YYYY-MM-DD in the machine's time zone (the date a clerk would call today). */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** YYYY-MM-DD plus whole years (29 February → 1 March). */
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
 /** Names of the integer columns certDigitColumns adds for a resident-ID column. */
 function certDigitNames(column: Column): { head: string; tail: string } {
   return { head: ident(`__${column.name}_head`), tail: ident(`__${column.name}_tail`) };
@@ -119,20 +131,51 @@ function defaultExpr(column: Column): string | undefined {
 
 const isReversalKind = (kind: Kind) => kind.columns.some((c) => c.name === 'reversal_of');
 
+/** Unicode white space, control and format characters (NBSP, tab, U+200B, U+FEFF, U+3000 …). */
+export const INVISIBLE = String.raw`[\s\p{Z}\p{Cc}\p{Cf}]`;
+
+/**
+ * `value` without surrounding spaces; for keys, codes, area codes and IDs (`full`) without any
+ * surrounding invisible character either — an NBSP must not make a correction a second row. The
+ * regular expression runs only on values that need it (an unconditional one costs ~4× the LIKEs).
+ */
+function trimmed(value: string, full: boolean): string {
+  const ascii = `${value} like ' %' or ${value} like '% '`;
+  if (!full) return `case when ${ascii} then trim(${value}) else ${value} end`;
+  return `case when ${ascii} or regexp_matches(${value}, '^${INVISIBLE}|${INVISIBLE}$') then regexp_replace(${value}, '^${INVISIBLE}+|${INVISIBLE}+$', '', 'g') else ${value} end`;
+}
+
+/** The platform's spelling of a value → the contract's, under an alias header (`t` is the trimmed text). */
+function translated(alias: HeaderAlias | undefined, t: string): string {
+  if (!alias || typeof alias === 'string') return t;
+  if (alias.dateOf === 'timestamp') return `regexp_replace(${t}, ${str(String.raw`[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$`)}, '')`;
+  if (alias.values) {
+    const whens = Object.entries(alias.values).map(([from, to]) => `when ${str(from)} then ${to === null ? 'null' : str(to)}`);
+    return `case ${t} ${whens.join(' ')} else ${t} end`;
+  }
+  return t;
+}
+
+const FULL_TRIM: ColumnType[] = ['text', 'code', 'admdvs', 'cert'];
+
 /**
  * The text-reading SELECT list: one trimmed VARCHAR per contract column (NULL when the file lacks
  * an optional column), named by the contract. `source` maps contract column → header position,
- * `names` are the headers as the SQL reader names them.
+ * `alias` the alias a column was found by, `names` are the headers as the SQL reader names them.
  */
-export function textColumns(kind: Kind, source: Map<string, number>, names: string[], castToVarchar: boolean): string[] {
+export function textColumns(
+  kind: Kind,
+  { source, alias }: { source: Map<string, number>; alias?: Map<string, HeaderAlias> },
+  names: string[],
+  castToVarchar: boolean,
+): string[] {
   return kind.columns.map((c) => {
     const position = source.get(c.name);
     const header = position === undefined ? undefined : names[position];
     if (header === undefined) return `null::varchar as ${ident(c.name)}`;
     const value = castToVarchar ? `cast(${ident(header)} as varchar)` : ident(header);
-    // Trim only values that need it: an unconditional trim() costs more than the rest of the read.
-    const trimmed = `nullif(case when ${value} like ' %' or ${value} like '% ' then trim(${value}) else ${value} end, '')`;
-    return `${c.type === 'cert' ? `upper(${trimmed})` : trimmed} as ${ident(c.name)}`;
+    const text = translated(alias?.get(c.name), `nullif(${trimmed(value, FULL_TRIM.includes(c.type))}, '')`);
+    return `${c.type === 'cert' ? `upper(${text})` : text} as ${ident(c.name)}`;
   });
 }
 
@@ -142,12 +185,18 @@ export function textColumns(kind: Kind, source: Map<string, number>, names: stri
  * broken rule (NULL = row accepted), __key_hash: hash of the key, and for rejected rows only the
  * delivered text as t__<column>. Returns the rule list that __fail indexes.
  */
-export function checkSql(kind: Kind, idKey: Buffer, src: string, withLine: boolean): { sql: string; rules: RuleDef[] } {
+export function checkSql(
+  kind: Kind,
+  idKey: Buffer,
+  src: string,
+  withLine: boolean,
+  { loadDate = localDate(new Date()) }: { loadDate?: string } = {},
+): { sql: string; rules: RuleDef[] } {
   const rules: RuleDef[] = [];
   const whens: string[] = [];
-  const addRule = (column: Column, rule: string, message: string, condition: string) => {
+  const addRule = (column: Column, rule: string, message: string, condition: string, showValue = column.type !== 'cert') => {
     const index = rules.length;
-    rules.push({ index, column: column.name, rule, message, showValue: column.type !== 'cert' });
+    rules.push({ index, column: column.name, rule, message, showValue });
     whens.push(`when ${condition} then ${index}`);
   };
   const reversal = isReversalKind(kind);
@@ -164,6 +213,7 @@ export function checkSql(kind: Kind, idKey: Buffer, src: string, withLine: boole
     finals.push(`${dflt ? `coalesce(${v}, ${dflt})` : v} as ${ident(c.name)}`);
 
     if (c.required) addRule(c, 'required', '必填列为空 / required value missing', `${t} is null`);
+    for (const u of c.unusable ?? []) addRule(c, u.rule, u.message, `lower(${t}) in (${u.values.map((x) => str(x.toLowerCase())).join(', ')})`);
     if (c.type === 'cert') {
       addRule(c, FORMAT.cert.rule, FORMAT.cert.message(c), `${t} is not null and not regexp_full_match(${t}, ${str(RE.cert)})`);
       addRule(c, 'cert_checksum', '证件号码校验码错误 (GB 11643) / resident ID check character wrong', `${t} is not null and ${v} is null`);
@@ -182,7 +232,33 @@ export function checkSql(kind: Kind, idKey: Buffer, src: string, withLine: boole
         `${v} < ${c.min}${exempt}`,
       );
     }
-    if (c.max !== undefined) addRule(c, 'above_max', `不能大于 ${c.max} / must be at most ${c.max}`, `${v} > ${c.max}`);
+    if (c.type === 'money') {
+      const max = (c.max ?? MONEY_MAX).toFixed(2);
+      addRule(c, 'amount_too_large', `金额的绝对值超过 ${max} 元，基金的合计容纳不下 / amount beyond ${max} yuan`, `abs(${v}) > ${max}`);
+    } else if (c.max !== undefined) addRule(c, 'above_max', `不能大于 ${c.max} / must be at most ${c.max}`, `${v} > ${c.max}`);
+    if (c.dates) {
+      const { earliest, why, yearsAfterLoad } = c.dates;
+      addRule(c, 'date_too_early', `早于 ${earliest}（${why}）/ before ${earliest}`, `${v} < date ${str(earliest)}`);
+      if (yearsAfterLoad !== undefined) {
+        const latest = addYears(loadDate, yearsAfterLoad);
+        addRule(
+          c,
+          'date_too_late',
+          `晚于 ${latest}（导入日期 ${loadDate} 之后${yearsAfterLoad}年）/ more than ${yearsAfterLoad} years after the load date`,
+          `${v} >= date ${str(latest)} + 1`,
+        );
+      }
+    }
+    if (c.notResidentId) {
+      // 人员编号 is the insurance's own number; a resident ID here would be stored in clear.
+      addRule(
+        c,
+        'person_no_is_resident_id',
+        '人员编号是一个身份证号码：请导出医保的人员编号，身份证号只能放在证件号码列 / person_no holds a resident ID',
+        `strlen(${t}) = 18 and regexp_full_match(${t}, ${str(RESIDENT_ID_18)}) and ${certChecksumOk(`try_cast(substr(${t}, 1, 9) as integer)`, `try_cast(substr(${t}, 10, 8) as integer)`, `upper(${t})`)}`,
+        false,
+      );
+    }
   }
   for (const check of kind.checks) {
     const column = kind.columns.find((c) => c.name === check.column);

@@ -22,6 +22,14 @@ describe('docs/extracts.md', () => {
     for (const code of Object.keys(LEDGER_CATEGORIES)) expect(doc).toContain(code);
   });
 
+  it('lists the national platform\'s field names the ingest accepts', () => {
+    const table = doc.slice(doc.indexOf('### Platform field names'));
+    for (const field of ['psn_no', 'certno', 'gend', 'brdy', 'insuplc_admdvs', 'insu_admdvs', 'insutype', 'setl_id', 'fixmedins_code',
+      'fixmedins_name', 'hosp_lv', 'medfee_sumamt', 'fund_pay_sumamt', 'psn_part_amt', 'psn_pay', 'setl_time', 'init_setl_id']) {
+      expect(table).toContain(`| \`${field}\` |`);
+    }
+  });
+
   it('states the marts the warehouse promises', () => {
     for (const mart of ['mart_fund_monthly', 'mart_fund_annual', 'mart_service_type', 'mart_city_comparison', 'mart_assessment', 'mart_audit_findings']) {
       expect(doc).toContain(mart);

@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 
 /** A resident ID with a correct GB 11643 check character for the 17 given digits. */
@@ -41,4 +42,29 @@ export async function fingerprint(dbPath: string): Promise<Record<string, string
     }
     return out;
   }, { readOnly: true });
+}
+
+export interface CliRun {
+  code: number;
+  /** What went to stdout and stderr, in order. */
+  out: string;
+  err: string;
+}
+
+/** `ltci <args>` in this process, its output captured (console.log → out, console.error and stderr writes → err). */
+export async function ltci(...args: string[]): Promise<CliRun> {
+  const { main } = await import('../../data-loaders/cli.ts');
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...m: unknown[]) => void out.push(m.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...m: unknown[]) => void err.push(m.join(' ')));
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((m: string | Uint8Array) => (err.push(String(m)), true));
+  try {
+    const code = await main(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    write.mockRestore();
+  }
 }

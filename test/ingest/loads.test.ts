@@ -145,7 +145,7 @@ describe('refused deliveries', () => {
   });
 
   it('a corrupt .csv.gz', async () => {
-    await refuse({ 'settlement.csv': good, 'visit.csv.gz': gzipSync('visit_id\n').subarray(0, 12) }, { file: /visit\.csv\.gz$/, reason: /cannot read/ });
+    await refuse({ 'settlement.csv': good, 'visit.csv.gz': gzipSync('visit_id\n').subarray(0, 12) }, { file: /visit\.csv\.gz$/, reason: /cut short or damaged/ });
   });
 
   it('a row with too many fields (names the line)', async () => {
@@ -198,8 +198,8 @@ describe('bookkeeping and privacy', () => {
     for (const id of IDS) expect(bytes.includes(Buffer.from(id))).toBe(false);
   });
 
-  it('cert_hash is HMAC-SHA256 with the key file beside the warehouse (mode 0600)', async () => {
-    const key = loadIdKey(db, {});
+  it('cert_hash is HMAC-SHA256 with the warehouse\'s key file (mode 0600)', async () => {
+    const key = loadIdKey(db);
     expect(existsSync(idKeyPath(db))).toBe(true);
     expect(statSync(idKeyPath(db)).mode & 0o777).toBe(0o600);
     const [row] = await rows(db, `select cert_hash from raw_enrolment where person_no = 'P1'`);

@@ -72,6 +72,18 @@ const CASES: Record<string, Case[]> = {
     { set: { employer_amt: 'abc' }, reject: ['employer_amt', 'money_format'] },
     { set: { employer_amt: '', other_amt: '' } },
     { set: { paid_date: '20270230' }, reject: ['paid_date', 'date_format'] },
+    { set: { gender: '0' }, reject: ['gender', 'gender_unknown'] },
+    { set: { gender: '9' }, reject: ['gender', 'gender_unknown'] },
+    { set: { scheme: '410' }, reject: ['scheme', 'scheme_from_ltc_insutype'] },
+    { set: { birth_date: '1889-12-31' }, reject: ['birth_date', 'date_too_early'] },
+    { set: { birth_date: '1890-01-01' } },
+    { set: { paid_date: '2011-12-31' }, reject: ['paid_date', 'date_too_early'] },
+    { set: { coverage_end: '9999-12-31' } },
+    { set: { person_no: ID }, reject: ['person_no', 'person_no_is_resident_id'] },
+    // 18 digits that are no resident ID (check character wrong): a person number like any other
+    { set: { person_no: ID.slice(0, 17) + (ID.endsWith('0') ? '1' : '0') } },
+    { set: { individual_amt: '99999999.99' } },
+    { set: { individual_amt: '100000000' }, reject: ['individual_amt', 'amount_too_large'] },
   ],
   assessment: [
     { set: { kind: 'annual' }, reject: ['kind', 'code_value'] },
@@ -83,6 +95,8 @@ const CASES: Record<string, Case[]> = {
     { set: { fee_amt: '1.234' }, reject: ['fee_amt', 'money_format'] },
     { set: { disability_months: 'six' }, reject: ['disability_months', 'int_format'] },
     { set: { valid_until: '2028-02-30' }, reject: ['valid_until', 'date_format'] },
+    { set: { apply_date: '0027-01-01' }, reject: ['apply_date', 'date_too_early'] },
+    { set: { conclusion_date: '9999-12-31' }, reject: ['conclusion_date', 'date_too_late'] },
   ],
   institution: [
     { set: { category: 'hotel' }, reject: ['category', 'code_value'] },
@@ -112,12 +126,16 @@ const CASES: Record<string, Case[]> = {
     { set: { total_amt: '-1550', eligible_amt: '-1550', fund_amt: '-1000', personal_amt: '-550', reversal_of: 'S0', service_days: '-31' } },
     { set: { settled_date: '2027-02-5' }, reject: ['settled_date', 'date_format'] },
     { set: { total_amt: '' }, reject: ['total_amt', 'required'] },
+    { set: { service_month: '2011-12' }, reject: ['service_month', 'date_too_early'] },
+    { set: { settled_date: '-027-01-01' }, reject: ['settled_date', 'date_too_early'] },
+    { set: { total_amt: '-100000000', eligible_amt: '-1550', fund_amt: '-1000', personal_amt: '-99999000', reversal_of: 'S0' }, reject: ['total_amt', 'amount_too_large'] },
   ],
   visit: [
     { set: { check_in: '2027-01-05 9:00' }, reject: ['check_in', 'timestamp_format'] },
     { set: { check_in: '2027-01-05' }, reject: ['check_in', 'timestamp_format'] },
     { set: { check_in: '20270105 09:00:00', check_out: '2027/01/05 10:30:15' } },
     { set: { check_out: '2027-01-05 09:00' }, reject: ['check_out', 'check_out_not_after_check_in'] },
+    { set: { check_in: '9999-12-31 09:00', check_out: '9999-12-31 10:00' }, reject: ['check_in', 'date_too_late'] },
     { set: { institution_code: '' }, reject: ['institution_code', 'required'] },
   ],
   ledger: [
@@ -126,6 +144,8 @@ const CASES: Record<string, Case[]> = {
     { set: { amount: '0' }, reject: ['amount', 'amount_not_positive'] },
     { set: { amount: '-5' }, reject: ['amount', 'amount_not_positive'] },
     { set: { scheme: 'all' }, reject: ['scheme', 'code_value'] },
+    { set: { amount: '9999999999.99' } },
+    { set: { amount: '10000000000' }, reject: ['amount', 'amount_too_large'] },
   ],
 };
 
