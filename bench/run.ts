@@ -57,8 +57,8 @@ function summary(r: BenchResult): string {
     `raw load ${r.raw_s} s → ratio ${r.ratio_to_raw}   (target ≤ ${r.targets.ratio_to_raw}: ${mark(r.met.ratio_to_raw)})`,
     `loaders ${r.loaders_s} s`,
     r.growth.length
-      ? `growth (ingest + build from scratch): ${r.growth.map((g) => `${g.years} y ${g.rows.toLocaleString('en-US')} rows ${g.ingest_s} + ${g.build_s} s, peak ${g.peak_rss_mb} MB`).join('; ')}\n` +
-        `  build, ${r.growth[r.growth.length - 1].years} years / 1 year: ${r.growth_build_ratio}   (target ≤ ${r.targets.growth_build_ratio}: ${mark(r.met.growth_build_ratio)})`
+      ? `growth (ingest + build from scratch): ${r.growth.map((g) => `${g.years} y ${g.rows.toLocaleString('en-US')} rows ${g.ingest_s} + ${g.build_s} s (build ${g.build_cpu_s} CPU-s), peak ${g.peak_rss_mb} MB`).join('; ')}\n` +
+        `  build, ${r.growth[r.growth.length - 1].years} years / 1 year: ${r.growth_build_ratio}, in CPU seconds ${r.growth_build_cpu_ratio}   (target ≤ ${r.targets.growth_build_ratio}: ${mark(r.met.growth_build_ratio)})`
       : 'growth: not measured',
     r.month_s === null
       ? 'a month added: not measured'

@@ -59,6 +59,8 @@ export interface BenchOptions {
 
 export interface StepTiming {
   seconds: number;
+  /** User + system CPU seconds, all threads. */
+  cpu_s: number | null;
   peak_rss_mb: number | null;
 }
 
@@ -68,6 +70,8 @@ export interface GrowthPoint {
   rows: number;
   ingest_s: number;
   build_s: number;
+  /** CPU seconds of the build, all threads: what grows with the rows when the machine is busy. */
+  build_cpu_s: number | null;
   /** The larger of the ingest's and the build's. */
   peak_rss_mb: number;
 }
@@ -86,6 +90,8 @@ export interface BenchResult {
   growth: GrowthPoint[];
   /** build_s of the longest history / build_s of one year. */
   growth_build_ratio: number | null;
+  /** The same for the builds' CPU seconds. */
+  growth_build_cpu_ratio: number | null;
   /** (f) a month added to the longest history: ingest of the month + `ltci build`. */
   month_s: number | null;
   month_ingest_s: number | null;
@@ -196,8 +202,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
   const step = async (name: string, argv: string[], extraEnv: NodeJS.ProcessEnv = {}, check = true): Promise<ChildRun> => {
     const r = await measureChild(argv, { env: { ...env, ...extraEnv }, label: name, check });
     if (!check && r.code !== 0) log(`  ${name}: exit ${r.code}\n${(r.stderr || r.stdout).trim().split('\n').slice(-8).join('\n')}`);
-    steps[name] = { seconds: round(r.seconds), peak_rss_mb: r.peakRssMb === null ? null : round(r.peakRssMb, 0) };
-    log(`  ${name.padEnd(22)} ${r.seconds.toFixed(1).padStart(7)} s   peak ${r.peakRssMb === null ? '?' : r.peakRssMb.toFixed(0)} MB`);
+    steps[name] = { seconds: round(r.seconds), cpu_s: r.cpuSeconds === null ? null : round(r.cpuSeconds, 1), peak_rss_mb: r.peakRssMb === null ? null : round(r.peakRssMb, 0) };
+    log(`  ${name.padEnd(22)} ${r.seconds.toFixed(1).padStart(7)} s   CPU ${r.cpuSeconds === null ? '?' : r.cpuSeconds.toFixed(1)} s   peak ${r.peakRssMb === null ? '?' : r.peakRssMb.toFixed(0)} MB`);
     return r;
   };
   const ingestBuild = async (prefix: string, dirs: string[], db: string) => {
@@ -254,7 +260,14 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
         }
         growthOk &&= run.ok;
         const peakOf = (r: ChildRun) => r.peakRssMb ?? 0;
-        growth.push({ years, rows: n, ingest_s: round(run.ingest.seconds), build_s: round(run.build.seconds), peak_rss_mb: round(Math.max(peakOf(run.ingest), peakOf(run.build)), 0) });
+        growth.push({
+          years,
+          rows: n,
+          ingest_s: round(run.ingest.seconds),
+          build_s: round(run.build.seconds),
+          build_cpu_s: run.build.cpuSeconds === null ? null : round(run.build.cpuSeconds, 1),
+          peak_rss_mb: round(Math.max(peakOf(run.ingest), peakOf(run.build)), 0),
+        });
       }
 
       const historyEnd = monthBefore(DEFAULT_END);
@@ -275,7 +288,9 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     const buildS = main.build.seconds;
     const peak = Math.max(...Object.values(steps).map((s) => s.peak_rss_mb ?? 0));
     const ratio = (ingestS + buildS) / raw.seconds;
-    const growthRatio = growth.length > 1 ? growth[growth.length - 1].build_s / growth[0].build_s : null;
+    const last = growth[growth.length - 1];
+    const growthRatio = growth.length > 1 ? last.build_s / growth[0].build_s : null;
+    const cpuRatio = growth.length > 1 && last.build_cpu_s && growth[0].build_cpu_s ? last.build_cpu_s / growth[0].build_cpu_s : null;
     return {
       scale,
       rows,
@@ -288,6 +303,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       ratio_to_raw: round(ratio),
       growth,
       growth_build_ratio: growthRatio === null ? null : round(growthRatio),
+      growth_build_cpu_ratio: cpuRatio === null ? null : round(cpuRatio),
       month_s: month && round(month.ingest.seconds + month.build.seconds),
       month_ingest_s: month && round(month.ingest.seconds),
       month_build_s: month && round(month.build.seconds),

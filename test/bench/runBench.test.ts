@@ -15,7 +15,7 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   const result = await runBench({ scale: 'tiny', workDir: join(work, 'run'), loaders: ['src/data/meta.json.ts'] });
   const json = JSON.parse(JSON.stringify(result));
 
-  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'growth_build_ratio', 'month_s', 'month_ingest_s', 'month_build_s', 'month_rows', 'month_base_rows', 'peak_rss_mb']) {
+  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'growth_build_ratio', 'growth_build_cpu_ratio', 'month_s', 'month_ingest_s', 'month_build_s', 'month_rows', 'month_base_rows', 'peak_rss_mb']) {
     expect(typeof json[field], field).toBe('number');
     expect(json[field], field).toBeGreaterThan(0);
   }
@@ -26,7 +26,8 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   // from scratch (its own steps); each year adds about a year of rows
   expect(json.growth.map((g: { years: number }) => g.years)).toEqual([1, 2, 3]);
   for (const g of json.growth) {
-    expect(g).toEqual({ years: g.years, rows: expect.any(Number), ingest_s: expect.any(Number), build_s: expect.any(Number), peak_rss_mb: expect.any(Number) });
+    expect(g).toEqual({ years: g.years, rows: expect.any(Number), ingest_s: expect.any(Number), build_s: expect.any(Number), build_cpu_s: expect.any(Number), peak_rss_mb: expect.any(Number) });
+    expect(g.build_cpu_s).toBeGreaterThan(0);
     expect(json.steps[`${g.years} years build`].seconds).toBe(g.build_s);
     expect(g.peak_rss_mb).toBeGreaterThan(10);
   }
@@ -34,6 +35,7 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   expect(two).toBeGreaterThan(1.5 * one);
   expect(three).toBeGreaterThan(two + 0.5 * one);
   expect(json.growth_build_ratio).toBeCloseTo(json.growth[2].build_s / json.growth[0].build_s, 1);
+  expect(json.growth_build_cpu_ratio).toBeCloseTo(json.growth[2].build_cpu_s / json.growth[0].build_cpu_s, 1);
   // the month: the 3 years up to the month before, then a month's new and corrected rows
   expect(json.month_base_rows).toBeGreaterThan(two);
   expect(json.month_rows).toBeLessThan(json.month_base_rows / 4);
@@ -48,8 +50,9 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   expect(json.loaders[0].bytes).toBeGreaterThan(2);
   expect(json.raw_files.map((f: { file: string }) => f.file)).toContain('enrolment.csv');
   expect(json.machine).toMatchObject({ nproc: expect.any(Number), cpu: expect.any(String), node: process.version, duckdb: expect.stringMatching(/\d/) });
-  for (const s of Object.values(json.steps) as { seconds: number; peak_rss_mb: number }[]) {
+  for (const s of Object.values(json.steps) as { seconds: number; cpu_s: number; peak_rss_mb: number }[]) {
     expect(s.seconds).toBeGreaterThan(0);
+    expect(s.cpu_s).toBeGreaterThan(0);
     expect(s.peak_rss_mb).toBeGreaterThan(10);
   }
 }, 600_000);
