@@ -1,7 +1,6 @@
 // Are two warehouses' models the same? Every int_ and mart_ table of `a` against `b`: the same
 // columns and types, and the same rows as a multiset (EXCEPT ALL both ways). Used by
-// bench/compareWarehouses.ts (a rewrite changes no result) and the incremental build's tests
-// (an incremental build gives what a full build gives).
+// bench/compareWarehouses.ts: a rewrite changes no result.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface TableComparison {

@@ -1,6 +1,6 @@
 // The bench's deliveries: demo deliveries generated once and cached under bench/.cache/ by the
 // generator's fingerprint (its code, the contract, the policy catalog and the options), and the
-// one-month increment between two of them.
+// one-month delivery between two of them.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,12 +32,15 @@ export interface DemoSpec {
   end?: string;
   /** Population multiplier instead of the scale's own (the scale's shape stays). */
   factor?: number;
+  /** The `city` scale: calendar years delivered, ending with `end`'s (default 1). */
+  years?: number;
 }
 
 export function demoFingerprint(spec: DemoSpec): string {
   const h = createHash('sha256');
   const factor = spec.factor === undefined ? {} : { factor: spec.factor };
-  h.update(JSON.stringify({ scale: spec.scale, seed: spec.seed ?? 1, end: spec.end ?? null, format: 'csv', ...factor }));
+  const years = spec.years === undefined ? {} : { years: spec.years };
+  h.update(JSON.stringify({ scale: spec.scale, seed: spec.seed ?? 1, end: spec.end ?? null, format: 'csv', ...factor, ...years }));
   for (const f of GENERATOR_INPUTS.flatMap((d) => walk(join(REPO, d)))) {
     h.update(relative(REPO, f));
     h.update(readFileSync(f));
@@ -47,7 +50,7 @@ export function demoFingerprint(spec: DemoSpec): string {
 
 /** The demo delivery for `spec`, generated (in a child process) unless the cache holds it. */
 export async function cachedDemo(spec: DemoSpec, log: (line: string) => void, cacheDir = CACHE_DIR): Promise<string> {
-  const prefix = `${spec.scale}${spec.factor === undefined ? '' : `x${spec.factor}`}-${spec.end ?? 'default'}-s${spec.seed ?? 1}-`;
+  const prefix = `${spec.scale}${spec.factor === undefined ? '' : `x${spec.factor}`}${spec.years === undefined ? '' : `-${spec.years}y`}-${spec.end ?? 'default'}-s${spec.seed ?? 1}-`;
   const dir = join(cacheDir, prefix + demoFingerprint(spec));
   if (existsSync(join(dir, '.complete'))) {
     log(`  cached ${relative(REPO, dir)}`);
@@ -59,7 +62,7 @@ export async function cachedDemo(spec: DemoSpec, log: (line: string) => void, ca
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   log(`  generating ${relative(REPO, dir)} (once; cached by generator fingerprint)`);
-  const args = ['bench/generate.ts', tmp, spec.scale, String(spec.seed ?? 1), spec.end ?? '-', spec.factor === undefined ? '-' : String(spec.factor)];
+  const args = ['bench/generate.ts', tmp, spec.scale, String(spec.seed ?? 1), spec.end ?? '-', spec.factor === undefined ? '-' : String(spec.factor), String(spec.years ?? 1)];
   const run = await measureChild(nodeTs(args), { label: `demo ${spec.scale} ${spec.end ?? ''}` });
   log(`  generated in ${run.seconds.toFixed(1)} s`);
   renameSync(tmp, dir);
@@ -68,13 +71,13 @@ export async function cachedDemo(spec: DemoSpec, log: (line: string) => void, ca
 }
 
 /**
- * The one-month delivery that takes the warehouse from `base` to `next`: for each kind file, the
+ * The one-month delivery that takes a warehouse from `base` to `next`: for each kind file, the
  * rows of `next` that `base` does not hold byte for byte (new rows and rows whose content
  * changed), as a bureau's monthly extract of new and corrected records would be. The deliberately
  * malformed demo files are left out. Cached beside `next`.
  */
-export async function incrementDelivery(base: string, next: string, log: (line: string) => void): Promise<string> {
-  const out = join(next, `increment-from-${relative(join(next, '..'), base).replace(/[^\w.-]/g, '_')}`);
+export async function monthDelivery(base: string, next: string, log: (line: string) => void): Promise<string> {
+  const out = join(next, `month-from-${relative(join(next, '..'), base).replace(/[^\w.-]/g, '_')}`);
   if (existsSync(join(out, '.complete'))) return out;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -96,6 +99,6 @@ export async function incrementDelivery(base: string, next: string, log: (line: 
   }
   rmSync(join(out, '.spill'), { recursive: true, force: true });
   writeFileSync(join(out, '.complete'), new Date().toISOString() + '\n');
-  log(`  increment written in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${relative(REPO, out)}`);
+  log(`  month written in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${relative(REPO, out)}`);
   return out;
 }

@@ -1,7 +1,7 @@
-// measureChild: run one bench step as a child process and return its wall time and peak RSS.
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M`, kilobytes) when it is installed; otherwise
-// bench/reportRss.mjs is preloaded into the child's Node process and prints
-// `process.resourceUsage().maxRSS` as it exits (every step is one Node process, so the two agree).
+// measureChild: run one bench step as a child process and return its wall time, CPU time and peak
+// RSS. CPU and peak RSS come from GNU time (`/usr/bin/time -f '%M %U %S'`) when it is installed;
+// otherwise bench/reportRss.mjs is preloaded into the child's Node process and prints
+// `process.resourceUsage()` as it exits (every step is one Node process, so the two agree).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,11 @@ export interface ChildRun {
   seconds: number;
   /** Peak resident set size of the child, MB (null when it could not be read). */
   peakRssMb: number | null;
+  /**
+   * User + system CPU seconds of the child, all threads (null when they could not be read): on a
+   * shared machine they move much less than the wall time.
+   */
+  cpuSeconds: number | null;
   code: number;
   stdout: string;
   stderr: string;
@@ -38,7 +43,7 @@ export async function measureChild(argv: string[], opts: ChildOptions = {}): Pro
   const rssFile = join(scratch, 'rss');
   const useTime = existsSync(GNU_TIME);
   const preload = argv[0] === process.execPath ? [argv[0], '--import', join(import.meta.dirname, 'reportRss.mjs'), ...argv.slice(1)] : argv;
-  const [cmd, ...args] = useTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : preload;
+  const [cmd, ...args] = useTime ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : preload;
   const env = { ...process.env, ...opts.env };
   const t0 = performance.now();
   try {
@@ -64,19 +69,21 @@ export async function measureChild(argv: string[], opts: ChildOptions = {}): Pro
     });
     const seconds = (performance.now() - t0) / 1000;
     let peakRssMb: number | null = null;
+    let cpuSeconds: number | null = null;
     if (useTime && existsSync(rssFile)) {
-      // GNU time writes "Command exited with non-zero status N" before the figure on failure.
-      const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+      // GNU time writes "Command exited with non-zero status N" before the figures on failure.
+      const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
       if (Number.isFinite(kb) && kb > 0) peakRssMb = kb / 1024;
+      if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user + sys;
     } else {
-      const m = /^__peak_rss_kb (\d+)$/m.exec(stderr);
-      if (m) peakRssMb = Number(m[1]) / 1024;
+      const m = /^__peak_rss_kb (\d+) cpu_us (\d+)$/m.exec(stderr);
+      if (m) [peakRssMb, cpuSeconds] = [Number(m[1]) / 1024, Number(m[2]) / 1e6];
     }
     if (code !== 0 && opts.check !== false) {
       const tail = (stderr || stdout).trim().split('\n').slice(-15).join('\n');
       throw new Error(`bench step ${opts.label ?? argv.join(' ')} failed (exit ${code}):\n${tail}`);
     }
-    return { seconds, peakRssMb, code, stdout, stderr };
+    return { seconds, peakRssMb, cpuSeconds, code, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

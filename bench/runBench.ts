@@ -1,47 +1,54 @@
 // runBench: the measurements behind `npm run bench` (docs/performance.md). Every step is a child
 // process (wall time, peak RSS): (a) `ltci ingest` of the delivery into a fresh warehouse, (b)
 // `ltci build`, (c) each Framework data loader in src/data/, (d) the raw limit (bench/rawLoad.ts),
-// (e) a month added to a warehouse that holds 24 months and was built incrementally after its last
-// month: ingest + build of the increment, against ingest + build of the same months from scratch.
+// (e) growth: the city's population over 1, 2 and 3 years of history, each ingested and built from
+// scratch, (f) a month added to the 3 years: its ingest and the (full) build after it.
 import { cpus, freemem, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DemoScale } from '../data-loaders/demo/index.ts';
+import { DEFAULT_END, type DemoScale } from '../data-loaders/demo/index.ts';
 import { DEMO_SCALES } from '../data-loaders/demo/scales.ts';
-import { CACHE_DIR, cachedDemo, incrementDelivery, type DemoSpec } from './deliveries.ts';
+import { CACHE_DIR, cachedDemo, monthDelivery, type DemoSpec } from './deliveries.ts';
 import { measureChild, nodeTs, REPO, type ChildRun } from './measure.ts';
 
 /** The issue's targets on a 2-core machine. */
 export const TARGETS = {
   ingest_build_s: 60,
   ratio_to_raw: 2,
-  incremental_ratio: 0.1,
+  /** build_s of the longest history over build_s of one year: about linear. */
+  growth_build_ratio: 3.5,
   peak_rss_mb: 4096,
 } as const;
 
-/**
- * The increment scenario. The `city` scale is one mature year, so the warehouse with history is
- * the demo's history shape (`small`) at the measured scale's population (for `city` its factor
- * 4.3, ≈ 5 million participants; the third session used factor 1): data from 2021-01 (Nanjing) and
- * 2022-01 (Jining) up to INCREMENT_BASE_END, at least 24 months, plus one ordinary month. Not
- * January: January's delivery carries every participant's new contribution year (about a third of
- * the rows of a 24-month warehouse), a yearly event rather than a month's work (docs/performance.md).
- */
-export const INCREMENT_BASE_END = '2023-05';
-export const INCREMENT_NEXT_END = '2023-06';
-/** The measured month: added after INCREMENT_NEXT_END's month was added and built, as a bureau does. */
-export const INCREMENT_LAST_END = '2023-07';
+/** The histories of the growth scenario, in years; the month is added to the longest. */
+export const GROWTH_YEARS = [1, 2, 3] as const;
 
-/** The history deliveries of the increment scenario for `scale` (tiny stays tiny: the tests). */
-export function incrementHistory(scale: DemoScale): DemoSpec {
-  return scale === 'tiny' ? { scale } : { scale: 'small', factor: DEMO_SCALES[scale].factor };
+/** The month before `month` (YYYY-MM). */
+export function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * The growth scenario's delivery: the `city` scale's shape (its population, service mix and
+ * visits) over `years` calendar years up to `end` (default: the demo's), at the measured scale's
+ * population (tiny and small: their factor, so the test stays small). One year of `city` is the
+ * city delivery itself.
+ */
+export function growthSpec(scale: DemoScale, years: number, end?: string): DemoSpec {
+  return {
+    scale: 'city',
+    ...(scale === 'city' ? {} : { factor: DEMO_SCALES[scale].factor }),
+    ...(years > 1 ? { years } : {}),
+    ...(end ? { end } : {}),
+  };
 }
 
 export interface BenchOptions {
   scale?: DemoScale;
-  /** Skip (e), the increment scenario (it generates two more deliveries). */
-  increment?: boolean;
+  /** Skip (e) and (f), growth and the month (they generate and load four more deliveries). */
+  growth?: boolean;
   /** The loaders to run (default: every one in src/data/). */
   loaders?: string[];
   /** Where the warehouses go (default: a temp folder, deleted afterwards). */
@@ -52,7 +59,21 @@ export interface BenchOptions {
 
 export interface StepTiming {
   seconds: number;
+  /** User + system CPU seconds, all threads. */
+  cpu_s: number | null;
   peak_rss_mb: number | null;
+}
+
+export interface GrowthPoint {
+  years: number;
+  /** Rows read by the ingest (load_report.rows_read). */
+  rows: number;
+  ingest_s: number;
+  build_s: number;
+  /** CPU seconds of the build, all threads: what grows with the rows when the machine is busy. */
+  build_cpu_s: number | null;
+  /** The larger of the ingest's and the build's. */
+  peak_rss_mb: number;
 }
 
 export interface BenchResult {
@@ -65,21 +86,19 @@ export interface BenchResult {
   loaders_s: number;
   raw_s: number;
   ratio_to_raw: number;
-  incremental_s: number | null;
-  incremental_ingest_s: number | null;
-  incremental_build_s: number | null;
-  incremental_rows: number | null;
-  /** Rows of the history delivery the month is added to. */
-  incremental_base_rows: number | null;
-  /** The plan line of the build after the month (`incremental build: …` or `full build: <why>`). */
-  incremental_plan: string | null;
-  /**
-   * The month before the measured one (ingest + build), added right after the full build of the
-   * history: cheaper than a month added to a warehouse built month after month (docs/performance.md).
-   */
-  incremental_first_s: number | null;
-  rebuild_s: number | null;
-  incremental_ratio: number | null;
+  /** (e) one entry per history length (empty without growth). */
+  growth: GrowthPoint[];
+  /** build_s of the longest history / build_s of one year. */
+  growth_build_ratio: number | null;
+  /** The same for the builds' CPU seconds. */
+  growth_build_cpu_ratio: number | null;
+  /** (f) a month added to the longest history: ingest of the month + `ltci build`. */
+  month_s: number | null;
+  month_ingest_s: number | null;
+  month_build_s: number | null;
+  /** Rows of the month's delivery, and of the history it is added to. */
+  month_rows: number | null;
+  month_base_rows: number | null;
   peak_rss_mb: number;
   data_tests_pass: boolean;
   slowest_models: { name: string; rows: number; seconds: number }[];
@@ -88,7 +107,7 @@ export interface BenchResult {
   raw_files: { file: string; rows: number; seconds: number }[];
   steps: Record<string, StepTiming>;
   targets: typeof TARGETS;
-  met: { ingest_build_s: boolean; ratio_to_raw: boolean; incremental_ratio: boolean | null; peak_rss_mb: boolean };
+  met: { ingest_build_s: boolean; ratio_to_raw: boolean; growth_build_ratio: boolean | null; peak_rss_mb: boolean };
   /** load_avg: at the end of the run; load_avg_start: before it (1 / 5 / 15 minutes). */
   machine: { nproc: number; cpu: string; mem_gb: number; free_gb: number; load_avg: number[]; load_avg_start: number[]; node: string; duckdb: string };
 }
@@ -183,8 +202,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
   const step = async (name: string, argv: string[], extraEnv: NodeJS.ProcessEnv = {}, check = true): Promise<ChildRun> => {
     const r = await measureChild(argv, { env: { ...env, ...extraEnv }, label: name, check });
     if (!check && r.code !== 0) log(`  ${name}: exit ${r.code}\n${(r.stderr || r.stdout).trim().split('\n').slice(-8).join('\n')}`);
-    steps[name] = { seconds: round(r.seconds), peak_rss_mb: r.peakRssMb === null ? null : round(r.peakRssMb, 0) };
-    log(`  ${name.padEnd(22)} ${r.seconds.toFixed(1).padStart(7)} s   peak ${r.peakRssMb === null ? '?' : r.peakRssMb.toFixed(0)} MB`);
+    steps[name] = { seconds: round(r.seconds), cpu_s: r.cpuSeconds === null ? null : round(r.cpuSeconds, 1), peak_rss_mb: r.peakRssMb === null ? null : round(r.peakRssMb, 0) };
+    log(`  ${name.padEnd(22)} ${r.seconds.toFixed(1).padStart(7)} s   CPU ${r.cpuSeconds === null ? '?' : r.cpuSeconds.toFixed(1)} s   peak ${r.peakRssMb === null ? '?' : r.peakRssMb.toFixed(0)} MB`);
     return r;
   };
   const ingestBuild = async (prefix: string, dirs: string[], db: string) => {
@@ -213,51 +232,65 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       loaders.push({ loader, seconds: round(r.seconds), bytes: Buffer.byteLength(r.stdout) });
       loadersS += r.seconds;
     }
+    if (!opts.workDir) rmSync(db, { force: true });
 
     log('(d) raw limit: create table … as select * from read_csv(…):');
     const raw = await step('raw', nodeTs(['bench/rawLoad.ts', delivery, join(work, 'raw.duckdb')]));
     const rawOut = JSON.parse(raw.stdout.trim().split('\n').pop()!) as { rows: number; files: { file: string; rows: number; seconds: number }[] };
     rmSync(join(work, 'raw.duckdb'), { force: true });
 
-    let inc: {
-      s: number; ingest: number; build: number; rows: number; baseRows: number; rebuild: number; ok: boolean; plan: string; first: number;
-    } | null = null;
-    if (opts.increment !== false) {
-      const history = incrementHistory(scale);
-      log(`(e) a month added to ≥ 24 months built month by month (history deliveries up to ${INCREMENT_BASE_END}, ${INCREMENT_NEXT_END} and ${INCREMENT_LAST_END}, population factor ${history.factor ?? scale}):`);
-      const ends: string[] = [];
-      for (const end of [INCREMENT_BASE_END, INCREMENT_NEXT_END, INCREMENT_LAST_END]) ends.push(await cachedDemo({ ...history, end }, log, cacheDir));
-      const firstDir = await incrementDelivery(ends[0], ends[1], log);
-      const monthDir = await incrementDelivery(ends[1], ends[2], log);
-      // the full rebuild of the same months, for comparison
-      const fullDb = join(work, 'rebuild.duckdb');
-      const full = await ingestBuild('rebuild ', [ends[2]], fullDb);
-      rmSync(fullDb, { force: true });
-      // the warehouse holding 24 months, its next month added and built, then the measured month
-      const incDb = join(work, 'increment.duckdb');
-      await ingestBuild('24 months ', [ends[0]], incDb);
-      const first = await ingestBuild('first month ', [firstDir], incDb);
-      const baseRows = await rowsRead(incDb);
-      const addIngest = await step('month ingest', nodeTs(['bin/ltci.mjs', 'ingest', monthDir, '--db', incDb]));
-      const addBuild = await step('month build', nodeTs(['bin/ltci.mjs', 'build', '--db', incDb]), {}, false);
-      inc = {
-        s: addIngest.seconds + addBuild.seconds,
-        ingest: addIngest.seconds,
-        build: addBuild.seconds,
-        rows: ingestLines(addIngest.stdout).reduce((a, f) => a + f.rows, 0),
-        baseRows,
-        rebuild: full.ingest.seconds + full.build.seconds,
-        ok: full.ok && first.ok && addBuild.code === 0,
-        plan: addBuild.stdout.split('\n').find((l) => /^(full|incremental) build/.test(l)) ?? '',
-        first: first.ingest.seconds + first.build.seconds,
-      };
+    const growth: GrowthPoint[] = [];
+    let growthOk = true;
+    let month: { ingest: ChildRun; build: ChildRun; rows: number; baseRows: number } | null = null;
+    if (opts.growth !== false) {
+      log(`(e) growth: the city's population over ${GROWTH_YEARS.join(', ')} years, each from scratch:`);
+      const longest = GROWTH_YEARS[GROWTH_YEARS.length - 1];
+      let longestDir = '';
+      for (const years of GROWTH_YEARS) {
+        const dir = await cachedDemo(growthSpec(scale, years), log, cacheDir);
+        if (years === longest) longestDir = dir;
+        let run = main;
+        let n = rows;
+        // one year of the city is the city delivery, measured above
+        if (dir !== delivery) {
+          const gdb = join(work, `growth-${years}y.duckdb`);
+          run = await ingestBuild(`${years} years `, [dir], gdb);
+          n = await rowsRead(gdb);
+          if (!opts.workDir) rmSync(gdb, { force: true });
+        }
+        growthOk &&= run.ok;
+        const peakOf = (r: ChildRun) => r.peakRssMb ?? 0;
+        growth.push({
+          years,
+          rows: n,
+          ingest_s: round(run.ingest.seconds),
+          build_s: round(run.build.seconds),
+          build_cpu_s: run.build.cpuSeconds === null ? null : round(run.build.cpuSeconds, 1),
+          peak_rss_mb: round(Math.max(peakOf(run.ingest), peakOf(run.build)), 0),
+        });
+      }
+
+      const historyEnd = monthBefore(DEFAULT_END);
+      log(`(f) a month added: ${longest} years up to ${historyEnd} ingested and built, then the month to ${DEFAULT_END}:`);
+      const historyDir = await cachedDemo(growthSpec(scale, longest, historyEnd), log, cacheDir);
+      const monthDir = await monthDelivery(historyDir, longestDir, log);
+      const mdb = join(work, 'month.duckdb');
+      const history = await ingestBuild('history ', [historyDir], mdb);
+      const baseRows = await rowsRead(mdb);
+      const ingest = await step('month ingest', nodeTs(['bin/ltci.mjs', 'ingest', monthDir, '--db', mdb]));
+      const build = await step('month build', nodeTs(['bin/ltci.mjs', 'build', '--db', mdb]), {}, false);
+      growthOk &&= history.ok && build.code === 0;
+      month = { ingest, build, rows: (await rowsRead(mdb)) - baseRows, baseRows };
+      if (!opts.workDir) rmSync(mdb, { force: true });
     }
 
     const ingestS = main.ingest.seconds;
     const buildS = main.build.seconds;
     const peak = Math.max(...Object.values(steps).map((s) => s.peak_rss_mb ?? 0));
     const ratio = (ingestS + buildS) / raw.seconds;
-    const incRatio = inc ? inc.s / inc.rebuild : null;
+    const last = growth[growth.length - 1];
+    const growthRatio = growth.length > 1 ? last.build_s / growth[0].build_s : null;
+    const cpuRatio = growth.length > 1 && last.build_cpu_s && growth[0].build_cpu_s ? last.build_cpu_s / growth[0].build_cpu_s : null;
     return {
       scale,
       rows,
@@ -268,17 +301,16 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       loaders_s: round(loadersS),
       raw_s: round(raw.seconds),
       ratio_to_raw: round(ratio),
-      incremental_s: inc && round(inc.s),
-      incremental_ingest_s: inc && round(inc.ingest),
-      incremental_build_s: inc && round(inc.build),
-      incremental_rows: inc && inc.rows,
-      incremental_base_rows: inc && inc.baseRows,
-      incremental_plan: inc && inc.plan,
-      incremental_first_s: inc && round(inc.first),
-      rebuild_s: inc && round(inc.rebuild),
-      incremental_ratio: incRatio === null ? null : round(incRatio, 3),
+      growth,
+      growth_build_ratio: growthRatio === null ? null : round(growthRatio),
+      growth_build_cpu_ratio: cpuRatio === null ? null : round(cpuRatio),
+      month_s: month && round(month.ingest.seconds + month.build.seconds),
+      month_ingest_s: month && round(month.ingest.seconds),
+      month_build_s: month && round(month.build.seconds),
+      month_rows: month && month.rows,
+      month_base_rows: month && month.baseRows,
       peak_rss_mb: round(peak, 0),
-      data_tests_pass: main.ok && (inc?.ok ?? true),
+      data_tests_pass: main.ok && growthOk,
       slowest_models: slowest,
       ingest_files: ingestLines(main.ingest.stdout),
       loaders,
@@ -288,7 +320,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       met: {
         ingest_build_s: ingestS + buildS <= TARGETS.ingest_build_s,
         ratio_to_raw: ratio <= TARGETS.ratio_to_raw,
-        incremental_ratio: incRatio === null ? null : incRatio <= TARGETS.incremental_ratio,
+        growth_build_ratio: growthRatio === null ? null : growthRatio <= TARGETS.growth_build_ratio,
         peak_rss_mb: peak <= TARGETS.peak_rss_mb,
       },
       machine: machineInfo(loadAvgStart),

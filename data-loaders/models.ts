@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ADDITIVE_MODELS, INCREMENTAL_MODELS, runAdditive, runScoped, scopeKeyTest, wholeInputChanged, type BuildPlan } from './incremental.ts';
 
 export const SQL_DIR = resolve(import.meta.dirname, '..', 'sql');
 const LAYERS = [
@@ -87,23 +86,15 @@ export async function createMacros(conn: DuckDBConnection, sqlDir = SQL_DIR): Pr
   return names;
 }
 
-/**
- * Create the macros, then materialise every model. Throws naming the model (and its file) that failed.
- * With an incremental `plan` (incremental.ts, planBuild), the settlement chain is rewritten for the
- * plan's scope only and the additive counts are kept by difference; without one, or with a full
- * plan, every model is built whole, and the record of the last incremental-ready build is dropped
- * until the caller records this one (recordBuild).
- */
+/** Create the macros, then materialise every model, whole. Throws naming the model (and its file) that failed. */
 export async function runModels(
   conn: DuckDBConnection,
-  { sqlDir = SQL_DIR, progress = (() => {}) as Progress, plan }: { sqlDir?: string; progress?: Progress; plan?: BuildPlan } = {},
+  { sqlDir = SQL_DIR, progress = (() => {}) as Progress }: { sqlDir?: string; progress?: Progress } = {},
 ): Promise<ModelResult[]> {
   const results: ModelResult[] = [];
   const macros = await createMacros(conn, sqlDir);
   if (macros.length) progress(`  macros       ${macros.join(', ')}`);
   const models = discoverModels(sqlDir);
-  const incremental = plan?.mode === 'incremental' ? plan : undefined;
-  if (!incremental) await conn.run('drop table if exists build_state');
   const existing = await modelOutputs(conn);
   const names = new Set(models.map((m) => m.name));
   for (const [name, kind] of existing) {
@@ -113,28 +104,11 @@ export async function runModels(
   }
   for (const m of models) {
     const t0 = performance.now();
-    let note = '';
     try {
-      // a model the incremental build keeps, unless this build must make it whole (and why)
-      const kept = incremental && (m.name in INCREMENTAL_MODELS || m.name in ADDITIVE_MODELS);
-      const whole = !kept
-        ? undefined
-        : m.name in ADDITIVE_MODELS && incremental.countsWhole
-          ? incremental.countsWhole
-          : await wholeInputChanged(conn, m).then((input) => input && `${input} changed`);
-      if (kept && !whole && m.name in INCREMENTAL_MODELS) {
-        const anew = incremental.rewrite[m.name];
-        note = `  (${await runScoped(conn, m, { anew: Boolean(anew) })} rewritten${anew ? `; the table written anew, dropping ${anew.dead} replaced rows` : ''})`;
-      } else if (kept && !whole) {
-        await runAdditive(conn, m);
-        note = `  (the counts of ${incremental.deltaPersons} persons replaced)`;
-      } else {
-        if (whole) note = `  (whole: ${whole})`;
-        // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
-        const kind = existing.get(m.name);
-        if (kind) await conn.run(`drop ${kind} ${m.name}`);
-        await conn.run(`create ${m.materialize} ${m.name} as\n${m.sql}`);
-      }
+      // Drop what is there by its kind: a failed `drop view` of a table would abort the build's transaction.
+      const kind = existing.get(m.name);
+      if (kind) await conn.run(`drop ${kind} ${m.name}`);
+      await conn.run(`create ${m.materialize} ${m.name} as\n${m.sql}`);
     } catch (err) {
       throw new Error(`model ${m.name} (${m.path}) failed: ${(err as Error).message}`);
     }
@@ -142,7 +116,7 @@ export async function runModels(
     const rows = Number(count.getRows()[0][0]);
     const ms = performance.now() - t0;
     results.push({ name: m.name, rows, ms });
-    progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s${note}`);
+    progress(`  ${m.layer.padEnd(12)} ${m.name.padEnd(40)} ${String(rows).padStart(10)} rows ${(ms / 1000).toFixed(2).padStart(7)} s`);
   }
   return results;
 }
@@ -165,14 +139,10 @@ export interface DataTestResult {
   ms: number;
 }
 
-/**
- * Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. With an incremental `plan`,
- * the key tests of the staging views read only the keys the new loads wrote (incremental.ts,
- * scopeKeyTest): the keys were unique at the last build, so a repeat now involves a new row.
- */
+/** Run sql/tests/*.sql: each returns the offending rows; zero rows = pass. */
 export async function runDataTests(
   conn: DuckDBConnection,
-  { sqlDir = SQL_DIR, progress = (() => {}) as Progress, plan }: { sqlDir?: string; progress?: Progress; plan?: BuildPlan } = {},
+  { sqlDir = SQL_DIR, progress = (() => {}) as Progress }: { sqlDir?: string; progress?: Progress } = {},
 ): Promise<DataTestResult[]> {
   const results: DataTestResult[] = [];
   for (const path of sqlFiles(join(sqlDir, 'tests'))) {
@@ -181,19 +151,16 @@ export async function runDataTests(
     const t0 = performance.now();
     let failures: number;
     let sample: Record<string, unknown>[];
-    const scoped = plan?.mode === 'incremental' ? await scopeKeyTest(conn, name) : undefined;
     try {
       const n = await conn.runAndReadAll(`select count(*)::bigint from (\n${sql}\n)`);
       failures = Number(n.getRows()[0][0]);
       sample = failures ? ((await conn.runAndReadAll(`select * from (\n${sql}\n) limit 5`)).getRowObjectsJson() as Record<string, unknown>[]) : [];
     } catch (err) {
       throw new Error(`data test ${name} (${path}) could not run: ${(err as Error).message}`);
-    } finally {
-      if (scoped) await conn.run(`drop view if exists temp.main.${scoped}`);
     }
     const ms = performance.now() - t0;
     results.push({ name, failures, sample, ms });
-    progress(`  ${failures ? 'FAIL' : 'pass'} ${name}${scoped ? ' (the keys of the new loads)' : ''}${failures ? ` — ${failures} offending rows` : ''}`);
+    progress(`  ${failures ? 'FAIL' : 'pass'} ${name}${failures ? ` — ${failures} offending rows` : ''}`);
   }
   return results;
 }

@@ -1,10 +1,12 @@
-// ltci build is all or nothing: a model that fails or a data test that finds rows leaves the
-// warehouse with its previous build — no mart replaced, no policy table rewritten.
+// ltci build builds every model, whole, and is all or nothing: a model that fails or a data test
+// that finds rows leaves the warehouse with its previous build — no mart replaced, no policy table
+// rewritten.
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../data-loaders/cli.ts';
+import { discoverModels } from '../data-loaders/models.ts';
 import { sharedWarehouse } from './support/demoWarehouse.ts';
 
 const wh = sharedWarehouse('ltci-build-');
@@ -41,6 +43,44 @@ async function runBuild(db: string): Promise<{ code: number; errors: string }> {
   }
 }
 
+describe('ltci build, one path', () => {
+  it('leaves no record of earlier builds or of replaced rows in a fresh warehouse', async () => {
+    // the shared warehouse is a fresh one after `ltci ingest` + `ltci build` (test/globalSetup.ts)
+    const tables = await withDb(wh.db, (q) => q(`select table_name from information_schema.tables
+        where table_schema = 'main' and table_name in ('load_replaced', 'replaced_enrolment', 'build_state', 'build_loads', 'load_report')
+        order by 1`));
+    // load_report stays: ingest's own record (rows read = loaded + rejected, rows replaced)
+    expect(tables.map(([t]) => t)).toEqual(['load_report']);
+  });
+
+  it('builds every model whole from the raw tables as they are, whichever loads wrote them', async () => {
+    const db = join(wh.tmp, 'again.duckdb');
+    copyFileSync(wh.db, db);
+    // one settlement changed with no new load (load_report unchanged): a build that planned its
+    // work from the new loads would keep the old figure; every model is built from the raw rows
+    const id = await withDb(db, async (q) => {
+      const [[settlementId]] = await q(`select settlement_id from raw_settlement where reversal_of is null and fund_amt > 0 order by settlement_id limit 1`);
+      await q(`update raw_settlement set fund_amt = fund_amt + 1, personal_amt = personal_amt - 1 where settlement_id = '${settlementId}'`);
+      return String(settlementId);
+    });
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...a: unknown[]) => lines.push(a.join(' '));
+    try {
+      expect(await main(['build', '--db', db])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    // one line per model of sql/, in layer order, each with its rows: nothing kept from the last build
+    const built = lines.map((l) => /^\s+(?:staging|intermediate|marts)\s+(\S+)\s+\d+ rows/.exec(l)?.[1]).filter(Boolean);
+    expect(built).toEqual(discoverModels().map((m) => m.name));
+    const [[priced, raw]] = await withDb(db, (q) => q(`select
+        (select fund_amt from int_settlement_priced where settlement_id = '${id}'),
+        (select fund_amt from raw_settlement where settlement_id = '${id}')`));
+    expect(priced).toEqual(raw);
+  }, 120_000);
+});
+
 describe('ltci build, all or nothing', () => {
   it('keeps the previous build when a data test finds rows', async () => {
     const db = join(wh.tmp, 'dup.duckdb');
@@ -48,8 +88,7 @@ describe('ltci build, all or nothing', () => {
     const before = await withDb(db, async (q) => {
       const state = await q(STATE);
       // a second copy of one settlement, as a faulty load would write it: stg_settlement__key_unique_not_null
-      // must fail (the incremental build tests the keys of the new load), and the marts built from
-      // it would count the settlement twice
+      // must fail, and the marts built from it would count the settlement twice
       await q(`insert into load_report (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, loaded_at)
         values ('L-faulty', 'faulty/settlement.csv', 'settlement', 1, 1, 0, 0, 0, now()::timestamp)`);
       await q(`insert into raw_settlement select * replace ('L-faulty' as load_id) from raw_settlement where reversal_of is null limit 1`);

@@ -2,20 +2,18 @@
 import type { Command } from './command.ts';
 import { loadConfig } from '../config.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
-import { buildFingerprint, describePlan, planBuild, recordBuild } from '../incremental.ts';
-import { discoverModels, macroPaths, runDataTests, runModels, type DataTestResult } from '../models.ts';
+import { runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
-import { NO_VACUUM } from '../storage.ts';
 import { recordProjection } from '../projection/history.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 export const command: Command = {
   summary:
-    'Load the policy catalog, run the SQL models (staging → intermediate → marts) and the data tests in sql/tests/. ' +
-    'After new loads only, the settlement chain is rebuilt for the settlements they touch (--full: every model whole).',
-  usage: 'ltci build [--db FILE] [--full]',
-  options: { db: { type: 'string' }, full: { type: 'boolean' } },
+    'Load the policy catalog, run every SQL model (staging → intermediate → marts) and the data tests in sql/tests/, ' +
+    'all in one transaction: a failure keeps the previous build.',
+  usage: 'ltci build [--db FILE]',
+  options: { db: { type: 'string' } },
   async run({ values }) {
     const dbPath = resolveDbPath(values.db as string | undefined);
     return withWarehouse(dbPath, async ({ conn }) => {
@@ -32,22 +30,14 @@ export const command: Command = {
         await loadPolicyCatalog(conn, { progress: log, inTransaction: true });
         log('config → cfg_surplus_band');
         await loadConfig(conn, { progress: log });
-        const tPlan = performance.now();
-        const models = discoverModels();
-        const fingerprint = await buildFingerprint(conn, models, macroPaths());
-        const plan = await planBuild(conn, models, { fingerprint, full: Boolean(values.full) });
-        log(`${describePlan(plan)} (planned in ${seconds(tPlan)} s)`);
-        // the rows it replaces stay stored until a table is written anew (storage.ts)
-        if (plan.mode === 'incremental') await conn.run(NO_VACUUM);
         log('models:');
-        await runModels(conn, { progress: log, plan });
+        await runModels(conn, { progress: log });
         log('data tests:');
         const tTests = performance.now();
-        const tests = await runDataTests(conn, { progress: log, plan });
+        const tests = await runDataTests(conn, { progress: log });
         log(`  ${tests.length} data tests in ${seconds(tTests)} s`);
         failed = tests.filter((t) => t.failures > 0);
         total = tests.length;
-        if (!failed.length) await recordBuild(conn, plan);
         if (!failed.length) await recordProjection(conn, { progress: log });
       } catch (err) {
         await conn.run('rollback');

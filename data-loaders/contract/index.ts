@@ -32,21 +32,11 @@ export const LOAD_TABLES_DDL = [
     rows_rejected BIGINT, rows_replaced BIGINT, rows_unchanged BIGINT, bytes BIGINT,
     encoding VARCHAR, file_sha256 VARCHAR, extra_columns VARCHAR[], loaded_at TIMESTAMP
 )`,
-  // The persons of rows a load replaced (their old values), for the incremental build (data-loaders/incremental.ts).
-  `create table if not exists load_replaced (load_id VARCHAR, kind VARCHAR, person_no VARCHAR)`,
   `create table if not exists load_rejects (
     load_id VARCHAR, file VARCHAR, line BIGINT, column_name VARCHAR, rule VARCHAR,
     message VARCHAR, raw VARCHAR
 )`,
 ];
-
-/**
- * The enrolment rows a load replaced, as they were (and the load that replaced them): what the last
- * build counted for their persons, for the incremental build's counts by difference
- * (data-loaders/incremental.ts, ADDITIVE_MODELS). Also the history of corrected contributions.
- */
-const REPLACED_DDL = `create table if not exists replaced_enrolment as
-select *, null::VARCHAR as replaced_by_load from raw_enrolment limit 0`;
 
 /**
  * The contract's date bounds as a table, for the data tests that hold the marts to the same period
@@ -60,5 +50,5 @@ select * from (values ${rows.join(', ')}) as t(kind, column_name, earliest, year
 }
 
 export function createWarehouseTables(): string[] {
-  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), REPLACED_DDL, contractDatesDdl()];
+  return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), contractDatesDdl()];
 }

@@ -43,6 +43,8 @@ export interface DemoOptions {
   end?: string;
   /** Column headers: English names, the contract's Chinese labels (default for GB18030) or the national platform's field names and codes. */
   headers?: DemoHeaders;
+  /** The `city` scale only: how many calendar years it delivers, ending with `end`'s (default 1; the bench's growth scenario). */
+  years?: number;
   /** DuckDB threads (output is identical whatever the count). */
   threads?: number;
   /** DuckDB memory_limit of the generator (default 2GB; it spills to a temporary folder beyond). */
@@ -98,6 +100,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const factor = opts.factor ?? shape.factor;
   const seed = opts.seed ?? 1;
   if (!Number.isSafeInteger(seed)) throw new UserError(`--seed must be an integer, not "${opts.seed}"`);
+  const years = opts.years ?? 1;
+  if (!Number.isInteger(years) || years < 1 || (years > 1 && !shape.lastYearOnly)) throw new UserError(`years must be a whole number ≥ 1, and more than 1 only with the city scale, not ${opts.years}`);
   const format = opts.format ?? 'csv';
   const encoding = opts.encoding ?? 'utf8';
   if (format === 'parquet' && encoding !== 'utf8') throw new UserError('--encoding gb18030 applies to CSV only; Parquet text is always UTF-8');
@@ -125,10 +129,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
     const check = await queryRows(conn, `select count(*)::INTEGER as n from information_schema.tables where table_name in ('policy_scheme', 'policy_service', 'policy_financing', 'policy_area')`);
     if (Number(check[0].n) < 4) throw new UserError('the policy catalog is missing (policies/*.json did not load into policy_scheme, policy_service, policy_financing, policy_area)');
     const cols = await queryRows(conn, `select column_name from information_schema.columns where table_name = 'policy_scheme' and column_name = 'benefits_from'`);
-    const windowFrom = shape.lastYearOnly ? `${dataEnd.slice(0, 4)}-01-01` : null;
+    const windowFrom = shape.lastYearOnly ? `${Number(dataEnd.slice(0, 4)) - years + 1}-01-01` : null;
     const params = { seed, factor, dataEnd, hasBenefitsFrom: cols.length > 0, shape, windowFrom };
     log(
-      `demo: scale ${scale} (×${factor}${windowFrom ? `, the year from ${windowFrom}` : ''}), seed ${seed}, up to ${dataEnd}, ` +
+      `demo: scale ${scale} (×${factor}${windowFrom ? `, ${years === 1 ? 'the year' : `${years} years`} from ${windowFrom}` : ''}), seed ${seed}, up to ${dataEnd}, ` +
         `${format}${format === 'csv' ? ` ${encoding}` : ''} → ${out}`,
     );
     const steps = [

@@ -5,9 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
-import { createWarehouseTables, KINDS } from '../contract/index.ts';
+import { createWarehouseTables } from '../contract/index.ts';
 import { environmentError, lit, privateTempDir, queryRows, removeIfEmpty, warehouseTempDir, withWarehouse } from '../db.ts';
-import { describeStored, NO_VACUUM, storedOverShare } from '../storage.ts';
 import { DeliveryRefusal, listDelivery, type DeliveryListing } from './delivery.ts';
 import { ID_KEY_DDL, idKeyFingerprint, loadIdKey, wrongKeyError } from './certHash.ts';
 import type { EncodingOption } from './encoding.ts';
@@ -106,15 +105,6 @@ export async function ingestDeliveries(dbPath: string, dirs: string[], opts: Ing
     const [known] = await queryRows(conn, 'select fingerprint from id_key order by recorded_at limit 1');
     if (known && known.fingerprint !== fingerprint) throw wrongKeyError(dbPath, String(known.fingerprint), fingerprint);
     if (opts.progress) await conn.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
-    // The rows a load replaces stay stored, marked deleted (no vacuum: storage.ts); a raw table that
-    // keeps too many is written anew first, on the committed state, in a statement of its own.
-    await conn.run(NO_VACUUM);
-    for (const [table, rows] of Object.entries(await storedOverShare(conn, KINDS.map((k) => `raw_${k.name}`)))) {
-      const t0 = performance.now();
-      // one statement, so all or nothing; the contract's raw tables have no constraints or defaults
-      await conn.run(`create or replace table ${table} as select * from ${table}`);
-      opts.progress?.(`${table} written anew (${describeStored(rows)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
     for (const { dir, listing } of listings) {
       const loadId = opts.loadId?.(dir) ?? newLoadId();
       const delivery: DeliveryResult = { dir, loadId, files: [], ignored: listing.ignored };

@@ -328,18 +328,10 @@ having count(*) > 1`);
   if (hasRows) {
     const on = keys.map((k) => `a.${ident(k)} = r.${ident(k)}`).join(' and ');
     const same = stored.filter((k) => !p.absent.includes(k)).map((k) => `a.${ident(k)} is not distinct from r.${ident(k)}`).join(' and ');
-    // The replaced rows as they were, kept from the same scan for the incremental build's two
-    // records below: every column for enrolment (what the last build counted), the person for the
-    // other kinds; unchanged rows carry nothing (a re-delivered year matches millions of them).
-    const keepsRows = kind.name === 'enrolment';
-    const keepsPerson = keepsRows || stored.includes('person_no');
     await run(ctx, `create or replace temp table __match as
-select __line, __same, __rowid${keepsPerson ? `, case when not __same then __old end as __old` : ''}
-from (
-    select a.__line, ${same} as __same, r.rowid as __rowid${keepsPerson ? `, ${keepsRows ? 'r' : 'r.person_no'} as __old` : ''}
-    from ${acc} as a
-    join ${table} as r on ${on}
-)`);
+select a.__line, ${same} as __same, r.rowid as __rowid
+from ${acc} as a
+join ${table} as r on ${on}`);
     const m = (await queryRows(conn, `select count(*) filter (where __same) as same, count(*) filter (where not __same) as changed from __match`))[0];
     unchanged = num(m.same);
     replaced = num(m.changed);
@@ -352,21 +344,6 @@ join ${table} as r on r.rowid = m.__rowid
 where not m.__same`);
     }
     if (replaced) {
-      if (keepsPerson) {
-        await run(ctx, `create or replace temp table __replaced_rows as
-select ${keepsRows ? '__old.*' : '__old as person_no'} from __match where not __same`);
-      }
-      // The replaced rows' persons: a corrected row may have moved to another person, institution
-      // or month, and the old one is gone after the delete.
-      if (stored.includes('person_no')) {
-        await run(ctx, `insert into load_replaced
-select distinct ${lit(loadId)} as load_id, ${lit(kind.name)} as kind, person_no from __replaced_rows`);
-      }
-      // The replaced enrolment rows themselves, and the load that replaced them.
-      if (keepsRows) {
-        await run(ctx, `insert into replaced_enrolment by name
-select *, ${lit(loadId)} as replaced_by_load from __replaced_rows`);
-      }
       // by the row ids the match read: this transaction is the only writer, so they still hold
       await run(ctx, `delete from ${table} where rowid in (select __rowid from __match where not __same)`);
     }
@@ -400,7 +377,7 @@ ${insertFrom}${keep ? '\nleft join __kept as k on k.__line = a.__line' : ''}`, b
     (load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding, file_sha256, extra_columns, loaded_at)
 values (${lit(loadId)}, ${lit(label)}, ${lit(kind.name)}, ${result.rows_read}, ${result.rows_loaded}, ${result.rows_rejected},
     ${result.rows_replaced}, ${result.rows_unchanged}, ${f.bytes}, ${lit(encoding)}, ${lit(sha)}, ${extras}, now()::timestamp)`);
-  for (const t of [p.table, '__rules', '__last', '__match', '__replaced_rows', '__kept']) await conn.run(`drop table if exists ${t}`);
+  for (const t of [p.table, '__rules', '__last', '__match', '__kept']) await conn.run(`drop table if exists ${t}`);
   result.seconds = p.seconds + (performance.now() - t0) / 1000;
   return result;
 }

@@ -2,9 +2,6 @@
 -- components of the enrolment rows paid that day (paid_date, else coverage_start), each summed, with
 -- the count of non-zero amounts (the rows a flow counts) and of rows. int_fund_flows_dated unpivots
 -- it into flows; millions of enrolment rows become one row per city, area, scheme and day.
--- Additive over persons, as int_participants_counted: an incremental build subtracts the sums of
--- the persons a load touched, as the last build saw them, and adds them as they are now
--- (data-loaders/incremental.ts).
 with enrolments as (
     select * from stg_enrolment
 ),

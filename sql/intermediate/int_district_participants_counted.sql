@@ -1,8 +1,8 @@
 -- grain: one row per city, district (the enrolment's admdvs), calendar year and scheme mask: how
 -- many persons have an enrolment row in the district whose coverage overlaps the year (spec:
 -- participants (Y)), by the schemes covering them (bits of int_scheme_bits). mart_district counts
--- participants from it. Additive over persons, as int_participants_counted, and the same
--- coverage-year rule at the district grain (a change to one is a change to both).
+-- participants from it. The same coverage-year rule as int_participants_counted, at the district
+-- grain (a change to one is a change to both).
 -- read where used (not materialized): scanning the enrolment columns again is cheaper than
 -- writing 5 M rows into a CTE
 with enrolments as not materialized (

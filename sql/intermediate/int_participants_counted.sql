@@ -7,8 +7,6 @@
 -- The same coverage-year rule as int_district_participants_counted, at the city grain and with the
 -- contribution year (a change to one is a change to both; a shared macro would cost the
 -- single-year fast path its one row per enrolment row).
--- Additive over persons: an incremental build subtracts the counts of the persons a load touched,
--- as the last build saw them, and adds them as they are now (data-loaders/incremental.ts).
 -- enrolments are read where used (not materialized): scanning the columns again is cheaper than
 -- writing 5 M rows into a CTE
 with enrolments as not materialized (

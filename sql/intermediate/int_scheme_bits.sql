@@ -1,5 +1,5 @@
 -- grain: one row per scheme of the enrolment rows, with its bit in a person's scheme mask
--- (sql/macros/scheme_bits.sql). A table of its own so that the participant counts, which an
--- incremental build adds to, keep the bits they were counted with: when this table changes, they
--- are counted again whole (data-loaders/incremental.ts).
+-- (sql/macros/scheme_bits.sql). One table for the models that make the masks
+-- (int_participants_counted, int_district_participants_counted) and the marts that read them
+-- back, so that both use the same bits.
 select * from scheme_bits(stg_enrolment)

@@ -1,6 +1,5 @@
 -- grain: one row per city that delivers home-visit records: a visit at one of the city's
--- institutions. Its own model because it is city-wide: int_settlement_priced, built for only the
--- changed settlements in an incremental build, reads it whole (docs/performance.md, "Adding a month").
+-- institutions. int_settlement_priced reads it to tell whether a settlement's city records visits.
 with visits as (
     select * from stg_visit
 ),

@@ -4,7 +4,7 @@
 -- financing_per_capita (Y): contributions on enrolment rows with year = Y / distinct persons on them.
 -- income, expenditure, surplus_rate, months_payable, surplus_status: mart_fund_annual (cash years).
 -- participants and financing come from int_participants_counted and int_financing_summed, which
--- count the enrolment rows once per person (and which an incremental build adds to)
+-- count the enrolment rows once per person
 with settlements as (
     select * from int_settlements_schemed
 ),

@@ -15,21 +15,32 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   const result = await runBench({ scale: 'tiny', workDir: join(work, 'run'), loaders: ['src/data/meta.json.ts'] });
   const json = JSON.parse(JSON.stringify(result));
 
-  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'incremental_s', 'incremental_first_s', 'rebuild_s', 'incremental_ratio', 'incremental_base_rows', 'peak_rss_mb']) {
+  for (const field of ['rows', 'ingest_s', 'build_s', 'loaders_s', 'raw_s', 'ratio_to_raw', 'growth_build_ratio', 'growth_build_cpu_ratio', 'month_s', 'month_ingest_s', 'month_build_s', 'month_rows', 'month_base_rows', 'peak_rss_mb']) {
     expect(typeof json[field], field).toBe('number');
     expect(json[field], field).toBeGreaterThan(0);
   }
   // the tiny demo's delivery: enrolment and settlement rows and more, plus the malformed files
   expect(json.rows).toBeGreaterThan(1000);
   expect(json.ratio_to_raw).toBeCloseTo((json.ingest_s + json.build_s) / json.raw_s, 1);
-  expect(json.incremental_rows).toBeGreaterThan(0);
-  expect(json.incremental_rows).toBeLessThan(json.rows);
-  // the measured month comes after another month added and built: the history plus that month
-  expect(json.steps['first month ingest'].seconds).toBeGreaterThan(0);
-  expect(json.steps['first month build'].seconds).toBeGreaterThan(0);
-  expect(json.incremental_base_rows).toBeGreaterThan(json.incremental_rows);
-  // the build after the month is incremental: the settlement chain for part of the settlements
-  expect(json.incremental_plan).toMatch(/^incremental build: 1 new load\(s\); the settlement chain for \d+ of \d+ settlements/);
+  // growth: the city's shape at the tiny population over 1, 2 and 3 years, each loaded and built
+  // from scratch (its own steps); each year adds about a year of rows
+  expect(json.growth.map((g: { years: number }) => g.years)).toEqual([1, 2, 3]);
+  for (const g of json.growth) {
+    expect(g).toEqual({ years: g.years, rows: expect.any(Number), ingest_s: expect.any(Number), build_s: expect.any(Number), build_cpu_s: expect.any(Number), peak_rss_mb: expect.any(Number) });
+    expect(g.build_cpu_s).toBeGreaterThan(0);
+    expect(json.steps[`${g.years} years build`].seconds).toBe(g.build_s);
+    expect(g.peak_rss_mb).toBeGreaterThan(10);
+  }
+  const [one, two, three] = json.growth.map((g: { rows: number }) => g.rows);
+  expect(two).toBeGreaterThan(1.5 * one);
+  expect(three).toBeGreaterThan(two + 0.5 * one);
+  expect(json.growth_build_ratio).toBeCloseTo(json.growth[2].build_s / json.growth[0].build_s, 1);
+  expect(json.growth_build_cpu_ratio).toBeCloseTo(json.growth[2].build_cpu_s / json.growth[0].build_cpu_s, 1);
+  // the month: the 3 years up to the month before, then a month's new and corrected rows
+  expect(json.month_base_rows).toBeGreaterThan(two);
+  expect(json.month_rows).toBeLessThan(json.month_base_rows / 4);
+  expect(json.month_s).toBeCloseTo(json.steps['month ingest'].seconds + json.steps['month build'].seconds, 1);
+  expect(json.steps['history build'].seconds).toBeGreaterThan(0);
   expect(json.data_tests_pass).toBe(true);
   expect(json.targets).toEqual(TARGETS);
   for (const k of Object.keys(TARGETS)) expect(typeof json.met[k], k).toBe('boolean');
@@ -39,8 +50,9 @@ test('runBench on the tiny demo gives every field of the JSON', async () => {
   expect(json.loaders[0].bytes).toBeGreaterThan(2);
   expect(json.raw_files.map((f: { file: string }) => f.file)).toContain('enrolment.csv');
   expect(json.machine).toMatchObject({ nproc: expect.any(Number), cpu: expect.any(String), node: process.version, duckdb: expect.stringMatching(/\d/) });
-  for (const s of Object.values(json.steps) as { seconds: number; peak_rss_mb: number }[]) {
+  for (const s of Object.values(json.steps) as { seconds: number; cpu_s: number; peak_rss_mb: number }[]) {
     expect(s.seconds).toBeGreaterThan(0);
+    expect(s.cpu_s).toBeGreaterThan(0);
     expect(s.peak_rss_mb).toBeGreaterThan(10);
   }
-}, 300_000);
+}, 600_000);

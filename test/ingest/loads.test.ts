@@ -10,8 +10,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../data-loaders/cli.ts';
 import { hmacSql, idKeyPath, loadIdKey } from '../../data-loaders/ingest/certHash.ts';
 import { IngestRefusedError, ingestDeliveries } from '../../data-loaders/ingest/index.ts';
-import { withWarehouse } from '../../data-loaders/db.ts';
-import { storedRows } from '../../data-loaders/storage.ts';
 import { csv, fingerprint, residentId, rows, tempDir, writeDelivery } from './helpers.ts';
 
 const HEADER = ['settlement_id', 'person_no', 'admdvs', 'institution_code', 'service_type', 'service_month', 'service_days', 'total_amt', 'eligible_amt', 'fund_amt', 'personal_amt', 'settled_date', 'reversal_of'];
@@ -91,36 +89,6 @@ describe('corrections', () => {
       { settlement_id: 'S6', fund_amt: '501.00', source_file: 'mar/settlement-b.csv', source_line: '2' },
     ]);
     expect(await rows(db, `select count(*) as n, count(distinct settlement_id) as keys from raw_settlement`)).toEqual([{ n: '5', keys: '5' }]);
-    // the persons of the replaced rows, for the incremental build: one per file that replaced any
-    expect(await rows(db, `select count(*) as n from load_replaced where load_id = 'mar'`)).toEqual([{ n: '2' }]);
-  });
-});
-
-describe('replaced rows kept, then reclaimed', () => {
-  it('keeps the rows a load replaced until they pass a quarter of the live ones, then writes the raw table anew before the next load', async () => {
-    const dir = tempDir();
-    const w = join(dir, 'w.duckdb');
-    const ids = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8'];
-    const load = async (name: string, lines: string[][]) => {
-      const progress: string[] = [];
-      await ingestDeliveries(w, [writeDelivery(join(dir, name), { 'settlement.csv': csv([HEADER, ...lines]) })], { loadId: () => name, progress: (l) => progress.push(l) });
-      return progress;
-    };
-    const stored = () => withWarehouse(w, ({ conn }) => storedRows(conn, 'raw_settlement'));
-    await load('a', ids.map((id) => s(id, '1000', '550')));
-    // two of eight replaced: kept, marked deleted (a quarter is not more than a quarter)
-    await load('b', [s('T1', '1001', '549'), s('T2', '1001', '549')]);
-    expect(await stored()).toEqual({ dead: 2, live: 8 });
-    expect((await load('c', [s('T9', '1000', '550')])).join('\n')).not.toMatch(/written anew/);
-    expect(await stored()).toEqual({ dead: 2, live: 9 });
-    // one more replaced: 3 of 9 live, more than a quarter; the next load writes the table anew first
-    await load('d', [s('T3', '1001', '549')]);
-    const before = await rows(w, 'select * from raw_settlement order by settlement_id');
-    expect(await stored()).toEqual({ dead: 3, live: 9 });
-    expect(await load('e', [s('T10', '1000', '550')])).toContainEqual(expect.stringMatching(/^raw_settlement written anew \(it stores 3 replaced rows, against 9 live\) in [\d.]+ s$/));
-    expect(await stored()).toEqual({ dead: 0, live: 10 });
-    const after = await rows(w, 'select * from raw_settlement order by settlement_id');
-    expect(after.filter((r) => r.settlement_id !== 'T10')).toEqual(before);
   });
 });
 
