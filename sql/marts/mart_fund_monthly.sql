@@ -4,9 +4,11 @@
 -- Cash-based (int_fund_flows_dated). Months without flows get zeros so the balance is continuous.
 -- Settlements of no scheme (`unassigned`: no enrolment, two schemes in force) are no fund: their
 -- money counts in the city's `all` rows only, where unassigned_* say how much.
--- cumulative_balance = the opening balance (int_opening_balances_chosen) + the running sum of net;
--- null (balance_known false) where the fund began (policy_scheme: fund_from, else effective_from)
--- in a month before the city's first month with a flow here, and no opening balance was delivered.
+-- cumulative_balance: from the month an opening balance opens (int_opening_balances_chosen), that
+-- balance + the net since (flows dated before it are inside it); else the running sum of net from
+-- zero. Null (balance_known false) where the fund began (policy_scheme: fund_from, else
+-- effective_from) in a month before the city's first month with a flow here and no opening
+-- balance has opened.
 -- The rolling 12-month months payable and status (the monthly report's), the year-to-date sums and
 -- last month's and last year's figures (docs/marts.md).
 with flows as (
@@ -61,13 +63,6 @@ fund_flows as (
     where scheme <> 'unassigned'
 ),
 
--- the opening balances of each scheme, and of `all` (their sum) from the month each opens
-scheme_openings as (
-    select city, scheme, opening_month, opening_date, opening_balance from openings
-    union all
-    select city, 'all', opening_month, opening_date, opening_balance from openings
-),
-
 -- when each fund began: the earliest fund_from (else effective_from) of its policies; `all`: the city's
 fund_starts as (
     select city, scheme, min(coalesce(fund_from, effective_from)) as fund_from,
@@ -92,9 +87,11 @@ scheme_spans as (
     from fund_flows
     group by all
     union all
-    select city, scheme, min(opening_month), min(opening_month),
-    from scheme_openings
-    group by all
+    select city, scheme, opening_month, opening_month,
+    from openings
+    union all
+    select city, 'all', opening_month, opening_month,
+    from openings
 ),
 
 spans as (
@@ -168,24 +165,7 @@ accumulated as (
         last_12 as (partition by city, scheme order by month rows between 11 preceding and current row)
 ),
 
--- the opening balances carried into each row: those that opened in or before its month
-carried as (
-    select
-        accumulated.city,
-        accumulated.scheme,
-        accumulated.month,
-        sum(scheme_openings.opening_balance)::decimal(18, 2) as opening_balance,
-        min(scheme_openings.opening_date) as opening_date,
-    from accumulated
-    inner join scheme_openings
-        on scheme_openings.city = accumulated.city
-        and scheme_openings.scheme = accumulated.scheme
-        and scheme_openings.opening_month <= accumulated.month
-    group by all
-),
-
--- a row's own balance is known when its fund began within the city's delivered months (nothing
--- before them to carry) or an opening balance was delivered
+-- when each fund began before the city's first delivered flow month, a balance was carried in
 required as (
     select
         accumulated.*,
@@ -199,44 +179,83 @@ required as (
         on city_first_months.city = accumulated.city
 ),
 
-known_own as (
+-- A scheme's balance: from its opening month, the opening balance + the net since (flows dated
+-- before it are inside it); before, the running net from zero where no balance was carried in,
+-- else unknown.
+scheme_balances as (
     select
         required.*,
-        carried.opening_balance,
-        carried.opening_date,
-        not required.opening_required or carried.opening_balance is not null as own_known,
+        openings.opening_balance as scheme_opening,
+        openings.opening_date as scheme_opening_date,
+        openings.opening_month as scheme_opening_month,
+        case
+            when openings.opening_month <= required.month
+                then openings.opening_balance + required.cumulative_net - coalesce(sum(required.net) filter (
+                    where required.month < openings.opening_month
+                ) over (partition by required.city, required.scheme), 0)
+            when not required.opening_required then required.cumulative_net
+        end::decimal(18, 2) as scheme_balance,
     from required
-    left join carried
-        on carried.city = required.city
-        and carried.scheme = required.scheme
-        and carried.month = required.month
+    left join openings
+        on openings.city = required.city
+        and openings.scheme = required.scheme
+    where required.scheme <> 'all'
 ),
 
--- `all` is known only where every scheme of the city is known too
-known as (
+-- `all`: the sum of its schemes' balances and the settlements of no scheme since the city's last
+-- opening month (or its first month); known when every scheme is, and, where the city's funds
+-- began before its first flow month, once an opening balance has opened
+city_months as (
     select
-        known_own.*,
-        known_own.own_known
-            and (known_own.scheme <> 'all' or coalesce(schemes.all_known, true)) as balance_known,
-        schemes.schemes,
-    from known_own
-    left join (
-        select city, month, bool_and(own_known) as all_known, count(*)::integer as schemes,
-        from known_own
-        where scheme <> 'all'
-        group by all
-    ) as schemes
-        on schemes.city = known_own.city
-        and schemes.month = known_own.month
+        city,
+        month,
+        bool_and(scheme_balance is not null) as schemes_known,
+        sum(scheme_balance)::decimal(18, 2) as schemes_balance,
+        sum(scheme_opening) filter (where scheme_opening_month <= month)::decimal(18, 2) as opening_balance,
+        min(scheme_opening_date) filter (where scheme_opening_month <= month) as opening_date,
+    from scheme_balances
+    group by all
+),
+
+city_openings as (
+    select city, max(opening_month) as last_opening_month,
+    from openings
+    group by all
+),
+
+all_balances as (
+    select
+        required.*,
+        city_months.opening_balance,
+        city_months.opening_date,
+        case
+            when coalesce(city_months.schemes_known, true)
+                and (not required.opening_required or city_openings.last_opening_month <= required.month)
+                then (coalesce(city_months.schemes_balance, 0) - coalesce(sum(required.unassigned_fund_amt) filter (
+                    where required.month >= coalesce(city_openings.last_opening_month, date '0001-01-01')
+                ) over (
+                    partition by required.city order by required.month
+                    rows between unbounded preceding and current row
+                ), 0))
+        end::decimal(18, 2) as cumulative_balance,
+    from required
+    left join city_months
+        on city_months.city = required.city
+        and city_months.month = required.month
+    left join city_openings
+        on city_openings.city = required.city
+    where required.scheme = 'all'
 ),
 
 balanced as (
     select
-        *,
-        case
-            when balance_known then (coalesce(opening_balance, 0) + cumulative_net)::decimal(18, 2)
-        end as cumulative_balance,
-    from known
+        * exclude (scheme_opening, scheme_opening_date, scheme_opening_month, scheme_balance),
+        case when scheme_opening_month <= month then scheme_opening end::decimal(18, 2) as opening_balance,
+        case when scheme_opening_month <= month then scheme_opening_date end as opening_date,
+        scheme_balance as cumulative_balance,
+    from scheme_balances
+    union all by name
+    select * from all_balances
 ),
 
 single_account_months as (
@@ -256,8 +275,8 @@ statused as (
     select
         balanced.*,
         months_payable(balanced.cumulative_balance, balanced.expenditure_12m, balanced.expenditure_months_12m) as months_payable_12m,
-        fund_status(balanced.balance_known, balanced.cumulative_balance, balanced.expenditure_12m, balanced.expenditure_months_12m) as own_status_12m,
-        status_note(balanced.balance_known, balanced.cumulative_balance, balanced.expenditure_12m, balanced.expenditure_months_12m) as own_note_12m,
+        fund_status(balanced.cumulative_balance is not null, balanced.cumulative_balance, balanced.expenditure_12m, balanced.expenditure_months_12m) as own_status_12m,
+        status_note(balanced.cumulative_balance is not null, balanced.cumulative_balance, balanced.expenditure_12m, balanced.expenditure_months_12m) as own_note_12m,
         coalesce(single_account_months.single_account, false) as single_account,
         status_basis(coalesce(single_account_months.single_account, false), balanced.scheme, coalesce(schemes_in_city.schemes, 0)) as status_basis,
     from balanced
@@ -298,7 +317,7 @@ final as (
         statused.opening_date,
         statused.fund_from,
         statused.opening_required,
-        statused.balance_known,
+        statused.cumulative_balance is not null as balance_known,
         statused.unassigned_settlements,
         statused.unassigned_fund_amt,
         statused.flows,

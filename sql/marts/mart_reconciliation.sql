@@ -69,13 +69,36 @@ last_months as (
     qualify month = max(month) over (partition by city)
 ),
 
--- cities whose balance is known: the last balance is the opening balance carried plus every month's net
+-- cities whose balance is known at their last month: that balance against the opening balances +
+-- the flows since each opens (flows dated before an opening balance are inside it), recomputed from
+-- the intermediate tables; settlements of no scheme from the city's last opening month
+city_openings as (
+    select city, max(opening_month) as last_opening_month,
+    from openings
+    group by all
+),
+
 closing_balances as (
     select
         coalesce(sum(last_months.cumulative_balance), 0) as balance,
-        coalesce(sum(coalesce(last_months.opening_balance, 0) + (
-            select sum(months.net) from fund_monthly as months where months.city = last_months.city
-        )), 0) as opening_plus_net,
+        coalesce(sum(
+            coalesce((select sum(openings.opening_balance) from openings where openings.city = last_months.city), 0)
+            + coalesce((
+                select sum(case when flows.direction = 'income' then flows.amount else -flows.amount end)
+                from flows
+                left join openings
+                    on openings.city = flows.city
+                    and openings.scheme = flows.scheme
+                left join city_openings
+                    on city_openings.city = flows.city
+                where flows.city = last_months.city
+                    and flows.flow_month >= coalesce(
+                        openings.opening_month,
+                        case when flows.scheme = 'unassigned' then city_openings.last_opening_month end,
+                        date '0001-01-01'
+                    )
+            ), 0)
+        ), 0) as opening_plus_net,
     from last_months
     where last_months.balance_known
 ),
@@ -90,13 +113,13 @@ opening_counts as (
         (select coalesce(sum(opening_entries), 0) from openings) as opening_entries_used,
         (select coalesce(sum(superseded_entries), 0) from openings) as opening_entries_superseded,
         (
-            select count(*)
-            from openings
-            where exists (
-                select 1 from flows
-                where flows.city = openings.city and flows.scheme = openings.scheme and flows.flow_month < openings.opening_month
-            )
-        ) as openings_after_first_flow,
+            select coalesce(sum(flows.source_rows), 0)
+            from flows
+            inner join openings
+                on openings.city = flows.city
+                and openings.scheme = flows.scheme
+            where flows.flow_month < openings.opening_month
+        ) as flows_before_opening,
 ),
 
 load_totals as (
@@ -164,8 +187,8 @@ checks as (
         'opening_balance entries dated after the fund''s earliest one: not used (the flows in between are delivered)',
     from opening_counts
     union all
-    select 'opening balances dated after the fund''s first flow', 'warn', 0, opening_counts.openings_after_first_flow,
-        'funds with flows before the month their opening balance opens: the opening balance is carried from the first month',
+    select 'flows dated before their fund''s opening balance', 'info', 0, opening_counts.flows_before_opening,
+        'source rows (contributions, ledger entries, settlements, fees) of months before the opening balance opens: inside it, not added to the balance',
     from opening_counts
     union all
     select 'files where rows read <> loaded + rejected', 'error', 0, load_totals.unbalanced_files,

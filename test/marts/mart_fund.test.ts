@@ -203,6 +203,7 @@ const E = '991300'; // opening 1500; Jan–Jun 90 in, 100 out: a deficit under a
 const F = '991400'; // no policy; 1000 in (Oct), 100 out in Oct, Nov, Dec: a three-month year
 const G = '991500'; // no policy; 100 in, 300 out in January: below zero
 const H = '991600'; // employee and resident in separate accounts, opening 600 each; Jan–Jun 100 in, 100 out each
+const J = '991700'; // a 50 expense in 2026-06 (an old assessment fee, say), then opening 1000 as of 2026-12-31; Jan–Jun 100 in, 100 out
 
 function ledger(city: string, scheme: string, entries: [string, string, string][]): Row[] {
   return entries.map(([date, category, amount], i) => ({ entry_id: `${city}-${scheme}-${i}`, admdvs: city, scheme, entry_date: date, category, amount, load_id: 'l', source_file: 'f', source_line: i }));
@@ -215,6 +216,7 @@ async function seedCases(conn: Parameters<typeof insert>[0]): Promise<void> {
     ...[D, D2, E].map((city) => ({ ...POLICY, policy_id: `p-${city}`, city, scheme: 'resident' })),
     { ...POLICY, policy_id: `p-${H}-e`, city: H, scheme: 'employee' },
     { ...POLICY, policy_id: `p-${H}-r`, city: H, scheme: 'resident' },
+    { ...POLICY, policy_id: `p-${J}`, city: J, scheme: 'resident' },
   ]);
   await insert(conn, 'raw_ledger', [
     ...ledger(D, 'resident', [['2026-12-31', 'opening_balance', '900.00'], ...firstHalf('100.00', '100.00')]),
@@ -224,6 +226,7 @@ async function seedCases(conn: Parameters<typeof insert>[0]): Promise<void> {
     ...ledger(G, 'resident', [['2027-01-05', 'other_income', '100.00'], ['2027-01-20', 'other_expense', '300.00']]),
     ...ledger(H, 'employee', [['2026-12-31', 'opening_balance', '600.00'], ...firstHalf('100.00', '100.00')]),
     ...ledger(H, 'resident', [['2026-12-31', 'opening_balance', '600.00'], ...firstHalf('100.00', '100.00')]),
+    ...ledger(J, 'resident', [['2026-06-15', 'other_expense', '50.00'], ['2026-12-31', 'opening_balance', '1000.00'], ...firstHalf('100.00', '100.00')]),
   ]);
 }
 
@@ -252,10 +255,16 @@ describe('the surplus principle, one rule per city', () => {
         { city: H, scheme: 'all', net: '0.00', deficit: false, balance_end: '1200.00', expenditure_months: 6, months_payable: '6.00', surplus_status: null, status_note: 'separate_accounts', status_basis: 'none', is_fund: false, months_covered: 6 },
         { city: H, scheme: 'employee', net: '0.00', deficit: false, balance_end: '600.00', expenditure_months: 6, months_payable: '6.00', surplus_status: 'reasonable', status_note: null, status_basis: 'own', is_fund: true, months_covered: 6 },
         { city: H, scheme: 'resident', net: '0.00', deficit: false, balance_end: '600.00', expenditure_months: 6, months_payable: '6.00', surplus_status: 'reasonable', status_note: null, status_basis: 'own', is_fund: true, months_covered: 6 },
+        // J: the 2026-06 expense is inside the opening balance of 2026-12-31: 1000 + 0 = 1000 (not 950); M = 1000 × 6 / 600 = 10.00 → high.
+        { city: J, scheme: 'all', net: '0.00', deficit: false, balance_end: '1000.00', expenditure_months: 6, months_payable: '10.00', surplus_status: 'high', status_note: null, status_basis: 'scheme', is_fund: false, months_covered: 6 },
+        { city: J, scheme: 'resident', net: '0.00', deficit: false, balance_end: '1000.00', expenditure_months: 6, months_payable: '10.00', surplus_status: 'high', status_note: null, status_basis: 'own', is_fund: true, months_covered: 6 },
       ]);
-      // Funds: one row each (D, D2, E, F, G, H employee, H resident) = 7; judged: D, E, G, H × 2 = 5.
+      // J in 2026: a flow before its opening balance opens, in a fund that began in 2020: no balance that year.
+      expect(await rows(`select year, expenditure_total, balance_end, status_note from mart_fund_annual where city = '${J}' and scheme = 'resident' and year = 2026`))
+        .toEqual([{ year: 2026, expenditure_total: '50.00', balance_end: null, status_note: 'opening_balance_missing' }]);
+      // Funds: one row each (D, D2, E, F, G, H employee, H resident, J) = 8; judged: D, E, G, H × 2, J = 6.
       expect(await rows(`select count(*) filter (where is_fund)::integer as funds, count(*) filter (where is_fund and surplus_status is not null)::integer as judged from mart_fund_annual where year = 2027`))
-        .toEqual([{ funds: 7, judged: 5 }]);
+        .toEqual([{ funds: 8, judged: 6 }]);
       // The opening balance is carried from the month after its date: D starts 2027-01 at 900.
       expect(await rows(`select month, opening_balance, opening_date, cumulative_balance from mart_fund_monthly where city = '${D}' and scheme = 'resident' order by month limit 1`))
         .toEqual([{ month: '2027-01-01', opening_balance: '900.00', opening_date: '2026-12-31', cumulative_balance: '900.00' }]);
@@ -274,14 +283,18 @@ describe('the surplus principle, one rule per city', () => {
     await buildFixture(seed, async ({ rows, tests }) => {
       expect(failedTests(tests)).toEqual([]);
       expect(await rows(`select balance_end from mart_fund_annual where city = '${D}' and scheme = 'resident'`)).toEqual([{ balance_end: '900.00' }]);
-      const checks = Object.fromEntries((await rows(`select check_name, expected, actual from mart_reconciliation where check_name like 'opening%' or check_name like 'funds without%'`)).map((r) => [r.check_name, [r.expected, r.actual]]));
+      const checks = Object.fromEntries((await rows(`select check_name, expected, actual from mart_reconciliation where check_name like '%opening%'`)).map((r) => [r.check_name, [r.expected, r.actual]]));
       expect(checks).toEqual({
-        // D, E, H × 2 and the late one: 5 delivered, 4 used + 1 superseded.
-        'opening balances delivered': ['5.00', '5.00'],
+        // D, E, H × 2, J: 1000 + 900 + 1500 + 600 + 600 = 4600 opening; flows since: D 0, E −60, H 0, J 0 (its 2026-06 −50 is
+        // inside its opening), F 700, G −200 (no opening needed); D2 unknown → 4600 − 60 + 700 − 200 = 5040.
+        'closing balances = opening balances + sum of net': ['5040.00', '5040.00'],
+        // D, E, H × 2, J and the late one: 6 delivered, 5 used + 1 superseded.
+        'opening balances delivered': ['6.00', '6.00'],
         // D2: a fund with no opening balance.
         'funds without an opening balance': ['0.00', '1.00'],
         'opening balances superseded by an earlier one': ['0.00', '1.00'],
-        "opening balances dated after the fund's first flow": ['0.00', '0.00'],
+        // J's 2026-06 expense.
+        "flows dated before their fund's opening balance": ['0.00', '1.00'],
       });
     });
   });
