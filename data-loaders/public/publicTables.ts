@@ -5,8 +5,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { SERVICE_TYPES } from '../contract/index.ts';
 import { institution } from '../contract/kinds.ts';
 import { lit, queryRows } from '../db.ts';
-import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES } from '../../src/components/labels.ts';
-import { OVERDRAWN_TEXT, yearLabel } from '../../src/components/payable.ts';
+import { levelLabel, paramLabel, paramValue, SCHEME_ORDER, SCHEMES, statusNoteText } from '../../src/components/labels.ts';
+import { readThresholds } from '../config.ts';
+import { OVERDRAWN_TEXT, UNKNOWN_BALANCE_TEXT, yearLabel } from '../../src/components/payable.ts';
 import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../src/components/fundColumns.ts';
 import { derived, shown, suppressCells, type Line, type MaskedCell } from '../suppress.ts';
 
@@ -60,7 +61,7 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
   const r = await rows(conn, `
     with annual as (
         select * from mart_fund_annual
-        where scheme <> 'unassigned' or income_total <> 0 or expenditure_total <> 0
+        where scheme in ('employee', 'resident', 'all')
     )
     select
         annual.city,
@@ -76,7 +77,9 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
         annual.year_complete,
         strftime(annual.first_month, '%Y-%m-%d') as first_month,
         strftime(annual.last_month, '%Y-%m-%d') as last_month,
-        annual.balance_end < 0 or annual.surplus_status = 'overdrawn' as overdrawn,
+        annual.balance_end < 0 as overdrawn,
+        annual.balance_known,
+        annual.status_note,
     from annual
     ${hasBands ? 'left join cfg_surplus_band as bands on bands.status = annual.surplus_status' : ''}
     order by annual.city, annual.year, list_position(${`['${SCHEME_ORDER.join("','")}']`}, annual.scheme)`);
@@ -106,13 +109,13 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
       income_total: str(x.income_total),
       expenditure_total: str(x.expenditure_total),
       net: str(x.net),
-      balance_end: str(x.balance_end),
-      // As on the dashboards (src/components/payable.ts): an overdrawn fund has no months payable.
-      months_payable: x.overdrawn ? OVERDRAWN_TEXT : str(x.months_payable),
-      surplus_status: str(x.surplus_status),
+      balance_end: x.balance_known === false ? UNKNOWN_BALANCE_TEXT : str(x.balance_end),
+      // As on the dashboards (src/components/payable.ts): a balance below zero has no months payable.
+      months_payable: x.balance_known === false ? UNKNOWN_BALANCE_TEXT : x.overdrawn ? OVERDRAWN_TEXT : str(x.months_payable),
+      surplus_status: x.surplus_status === null ? statusNoteText(str(x.status_note), readThresholds().surplus_bands.min_expenditure_months) || null : str(x.surplus_status),
       months_covered: x.months_covered === undefined ? null : int(x.months_covered),
     })),
-    note: '收付实现制（缴费按缴费日期、待遇按结算日期计入）。可支付月数 = 年末累计结余 ÷（年度基金支出 ÷ 12）；累计结余为负的基金已穿底，显示为“—（已穿底）”；数据覆盖不足12个月的年度标明所含月份，其可支付月数为暂估。',
+    note: `收付实现制（缴费按缴费日期、待遇按结算日期计入）。累计结余从期初结余（上年结转）起算，基金早于本数据而未提供期初结余的显示“${UNKNOWN_BALANCE_TEXT}”。可支付月数 = 年末累计结余 ÷ 本年有支出月份的月均基金支出；累计结余为负的显示为“${OVERDRAWN_TEXT}”；有支出的月份不足${readThresholds().surplus_bands.min_expenditure_months}个月的不判断结余状态；数据覆盖不足12个月的年度标明所含月份。`,
   };
 }
 
@@ -126,6 +129,7 @@ export async function fundMonthly(conn: DuckDBConnection): Promise<PublicTable> 
         expenditure_benefits, expenditure_assessment, expenditure_operator, expenditure_other, expenditure_total,
         net,
         cumulative_balance,
+        balance_known,
     from mart_fund_monthly
     where scheme = 'all'
     order by city, month`);
@@ -144,7 +148,8 @@ export async function fundMonthly(conn: DuckDBConnection): Promise<PublicTable> 
     title: '基金月度收支（两险种合计）',
     columns,
     rows: r.map((x) => Object.fromEntries(columns.map((c) => [c.key,
-      c.key === 'city_name' ? names.get(String(x.city)) ?? String(x.city) : str(x[c.key])]))),
+      c.key === 'city_name' ? names.get(String(x.city)) ?? String(x.city)
+        : c.key === 'cumulative_balance' && x.balance_known === false ? UNKNOWN_BALANCE_TEXT : str(x[c.key])]))),
   };
 }
 
@@ -218,7 +223,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
     const mine = <T extends Record<string, unknown>>(list: T[]) => list.filter((x) => x.city === city && Number(x.year) === year);
     const byScheme = mine(comparison).sort((a, b) => SCHEME_ORDER.indexOf(String(a.scheme)) - SCHEME_ORDER.indexOf(String(b.scheme)));
     const all = byScheme.find((x) => x.scheme === 'all')!;
-    const parts = byScheme.filter((x) => x.scheme !== 'all' && (x.scheme !== 'unassigned' || int(x.participants) + int(x.beneficiaries) > 0));
+    const parts = byScheme.filter((x) => x.scheme === 'employee' || x.scheme === 'resident');
     const dists = mine(district);
     const lvls = mine(profile);
 
@@ -228,6 +233,11 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
     const bAll = b.add(int(all.beneficiaries));
     const pScheme = parts.map((x) => p.add(int(x.participants)));
     const bScheme = parts.map((x) => b.add(int(x.beneficiaries)));
+    // Beneficiaries of no scheme (settlements with no enrolment, two schemes in force) count in the
+    // total only and are never published: a hidden member of the sum, so the total minus the schemes
+    // cannot give a small count of them away.
+    const bRest = int(all.beneficiaries) - bScheme.reduce((n, i) => n + b.values[i], 0);
+    if (bRest > 0) bScheme.push(b.add(bRest));
     const pDist = dists.map((x) => p.add(int(x.participants)));
     const bDist = dists.map((x) => b.add(int(x.beneficiaries)));
     const bLevel = lvls.map((x) => b.add(int(x.beneficiaries)));
@@ -247,7 +257,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       beneficiaries_per_1000: pc.value > 0 ? derived(((bc.value * 1000) / pc.value).toFixed(2), pc, bc) : null,
     });
     schemes.push({ city_name: cityName, city, year: String(year), scheme: SCHEMES.all, ...personRow(p.cell(pAll), b.cell(bAll)) });
-    parts.forEach((x, i) => schemes.push({
+    parts.forEach((x, i) => schemes.push({ // (bScheme's extra member, if any, is not published)
       city_name: cityName, city, year: String(year), scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
       ...personRow(p.cell(pScheme[i]), b.cell(bScheme[i])),
     }));

@@ -1,7 +1,7 @@
 // Display formatting for the public pages, on the dashboards' formatters (./format.ts is a link to
 // src/components/format.ts: one formatter for the dashboards, the report and this site). Values
 // arrive as the loaders wrote them: money as exact decimal strings, suppressed cells as "<10" or
-// "*", an overdrawn fund's months payable as "—（已穿底）" — text that is not a number stays as it is.
+// "*", a fund below zero as "—（累计结余穿底）", an unknown balance as "期初结余未提供" — text that is not a number stays as it is.
 import {DASH, decimalText, months, number as numberText, percent, yuan} from "./format.js";
 
 const SUPPRESSED = new Set(["<10", "*"]);
@@ -26,7 +26,7 @@ export const wan = guarded((v) => yuan(Number(v)));
 /** An exact count with separators, no unit: 18532 → "18,532". */
 export const count = guarded((v) => numberText(Number(v)));
 
-/** Months payable: 6.25 → "6.3个月"; "—（已穿底）" as it is. */
+/** Months payable: 6.25 → "6.3个月"; text ("—（累计结余穿底）") as it is. */
 export const monthsPayable = guarded((v) => months(Number(v)));
 
 export const pct = guarded((v) => percent(Number(v)));

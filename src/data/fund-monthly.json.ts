@@ -1,6 +1,6 @@
 // mart_fund_monthly: income by source, expenditure by kind, net and cumulative balance per city,
-// scheme and month, with the mart's rolling 12-month status; plus year-to-date sums (a window over
-// the mart, exact DECIMAL in DuckDB). Only the columns the pages show, to keep the file small.
+// scheme and month, with the mart's rolling 12-month status and year-to-date sums. Only the columns
+// the pages show, to keep the file small.
 import { printJson, rowsOf } from './lib/mart.ts';
 
 await printJson((conn) => rowsOf(conn, `
@@ -21,11 +21,17 @@ await printJson((conn) => rowsOf(conn, `
         expenditure_total,
         net,
         cumulative_balance,
+        balance_known,
+        opening_balance,
         months_payable_12m,
         surplus_status_12m,
-        sum(income_total) over ytd as income_ytd,
-        sum(expenditure_total) over ytd as expenditure_ytd,
+        status_note_12m,
+        status_basis,
+        is_fund,
+        income_ytd,
+        expenditure_ytd,
+        deficit_ytd,
+        unassigned_fund_amt,
     from mart_fund_monthly
-    window ytd as (partition by city, scheme, year(month) order by month rows between unbounded preceding and current row)
     order by city, scheme, month
 `));
