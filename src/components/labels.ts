@@ -146,7 +146,7 @@ export const REJECT_RULES: Record<string, string> = {
 /** Words of a policy parameter's dotted path (policy_source.param). */
 export const POLICY_PARAM_WORDS: Record<string, string> = {
   area: '试点区域', city: '城市代码', city_name: '城市名称', province: '省份', scheme: '险种', admdvs: '区划代码',
-  effective_from: '生效日期', effective_to: '终止日期', benefits_from: '待遇开始日期',
+  effective_from: '生效日期', effective_to: '终止日期', benefits_from: '待遇开始日期', fund_from: '基金（账户）起始日期', scheme_from: '本市制度起始年份',
   assessment_fee_from_fund: '评估费由基金支付', benefit_start_offset_days: '待遇开始间隔（天）',
   min_disability_months: '失能最短持续月数', min_level: '最低失能等级', operator_fee_ratio: '经办服务费比例',
   reassessment_months: '复评间隔（月）', single_account: '两险种共用基金账户', waiting_period_months: '断缴等待期（月）',
@@ -168,7 +168,7 @@ export const POLICY_PARAM_WORDS: Record<string, string> = {
 
 /** Coded values of policy parameters. Free text stays as written in the source. */
 export const POLICY_VALUES: Record<string, string> = {
-  true: '是', false: '否', covered: '纳入支付', daily_rate: '按床日定额', hourly_rate: '按小时定额', ratio: '按比例支付',
+  true: '是', false: '否', covered: '纳入支付', key_province: '重点联系省份', daily_rate: '按床日定额', hourly_rate: '按小时定额', ratio: '按比例支付',
   employee: '职工', resident: '城乡居民', none: '无', 'equal shares': '单位和个人同比例分担', 'set by later rules': '另行制定',
   'individual, government subsidy, medical fund transfer': '个人缴费、财政补助、医保基金划拨',
   'being explored; not yet paid': '探索中，暂不支付', 'individual part subsidised as for medical assistance': '个人缴费部分参照医疗救助对象予以资助',
