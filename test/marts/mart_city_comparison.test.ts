@@ -52,7 +52,7 @@ describe('mart_city_comparison', () => {
 
   it('offers no scheme `unassigned` in any mart', async () => {
     await buildFixture(seedAll, async ({ rows }) => {
-      const marts = ['mart_fund_monthly', 'mart_fund_annual', 'mart_city_comparison', 'mart_service_type', 'mart_district', 'mart_beneficiary_profile'];
+      const marts = ['mart_fund_monthly', 'mart_fund_annual', 'mart_fund_item_monthly', 'mart_city_comparison', 'mart_service_type', 'mart_district', 'mart_beneficiary_profile', 'mart_beneficiary_level'];
       const got = await rows(marts.map((m) => `select '${m}' as mart, count(*)::integer as n from ${m} where scheme not in ('employee', 'resident', 'all')`).join(' union all ') + ' order by mart');
       expect(got.every((r) => r.n === 0)).toBe(true);
       expect(got).toHaveLength(marts.length);
