@@ -124,7 +124,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       title: '参保人数与待遇享受人数（按险种）',
       columns: [...CITY_YEAR, { key: 'scheme', label: '险种', kind: 'text' }, ...PERSON_COLUMNS],
       rows: schemes,
-      note: `参保人数为参保期覆盖当年任一日的人数；待遇享受人数为当年（按服务月份）有护理费用结算的人数。${SUPPRESSION_NOTE}`,
+      note: `参保人数为参保期覆盖当年任一日的人数；待遇享受人数为当年（按服务月份）有护理费用结算的人数，不含结算全部被冲销的人员；无法确定险种的人员只计入合计。${SUPPRESSION_NOTE}`,
     }),
     districts: publicTable({
       name: 'districts',
