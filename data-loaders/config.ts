@@ -63,6 +63,10 @@ export interface Thresholds {
     description?: string;
     /** [a, b, c, d]: insufficient M < a; low a ≤ M < b; reasonable b ≤ M ≤ c; high c < M ≤ d; excessive M > d. */
     breaks_months: [number, number, number, number];
+    /** No status is judged on fewer months with expenditure than this (mart_fund_annual.status_note 'few_expenditure_months'). */
+    min_expenditure_months: number;
+    min_expenditure_months_why?: string;
+    min_expenditure_months_why_zh?: string;
     source: string;
     uncertainty: string;
     bands: SurplusBandLabel[];
@@ -105,6 +109,10 @@ export function validateThresholds(value: unknown, path = 'config/thresholds.jso
     if (!(b[i] > b[i - 1])) fail(path, `"surplus_bands.breaks_months" must increase strictly (got ${JSON.stringify(b)})`);
   }
   if (!b.every((x) => Math.round(x * 100) === x * 100)) fail(path, '"surplus_bands.breaks_months" may have at most 2 decimals');
+  const m = s.min_expenditure_months;
+  if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12) {
+    fail(path, `"surplus_bands.min_expenditure_months" must be a whole number of months from 1 to 12: no status is judged on fewer months with expenditure (got ${JSON.stringify(m)})`);
+  }
   for (const field of ['source', 'uncertainty'] as const) {
     if (typeof s[field] !== 'string' || !s[field].trim()) fail(path, `"surplus_bands.${field}" must say where the bands come from and how sure that is`);
   }
@@ -177,11 +185,23 @@ export async function writeSurplusBands(conn: DuckDBConnection, t: Thresholds): 
   return rows;
 }
 
+export const CFG_SURPLUS_RULE_DDL = `create or replace table cfg_surplus_rule (
+    min_expenditure_months INTEGER, min_expenditure_months_why VARCHAR, as_of DATE
+)`;
+
+/** (Re)write cfg_surplus_rule: the one row of rules besides the bands (the fewest months with expenditure to judge on). */
+export async function writeSurplusRule(conn: DuckDBConnection, t: Thresholds): Promise<void> {
+  const s = t.surplus_bands;
+  await conn.run(CFG_SURPLUS_RULE_DDL);
+  await conn.run(`insert into cfg_surplus_rule values (${s.min_expenditure_months}, ${lit(s.min_expenditure_months_why_zh ?? s.min_expenditure_months_why ?? '')}, date ${lit(t.as_of)})`);
+}
+
 /** Load config/thresholds.json into the warehouse (what `ltci build` does before the models). */
 export async function loadConfig(conn: DuckDBConnection, { path = THRESHOLDS_PATH, progress = (() => {}) as (line: string) => void } = {}): Promise<Thresholds> {
   const t = readThresholds(path);
   await writeSurplusBands(conn, t);
-  progress(`  cfg_surplus_band: breaks ${t.surplus_bands.breaks_months.join(' / ')} months (as of ${t.as_of})`);
+  await writeSurplusRule(conn, t);
+  progress(`  cfg_surplus_band: breaks ${t.surplus_bands.breaks_months.join(' / ')} months, judged on ${t.surplus_bands.min_expenditure_months}+ months with expenditure (as of ${t.as_of})`);
   const areas = readAreaNames();
   await writeAreaNames(conn, areas);
   progress(`  ref_admdvs: ${areas.length} area names`);

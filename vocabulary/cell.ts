@@ -19,7 +19,7 @@ const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 
 /**
  * `format` for a number or a numeric string; "—" when empty; any other text as it is — a word a
- * rule put in a numeric column: "<10" or "*" for a suppressed cell, "—（已穿底）" for an overdrawn
+ * rule put in a numeric column: "<10" or "*" for a suppressed cell, "—（累计结余穿底）" for an overdrawn
  * fund's months payable.
  */
 export function numericOr(value: CellValue, format: (n: number, text: string) => string): string {

@@ -13,6 +13,31 @@ export const MONTH_STATUS: Record<string, string> = { provisional: '初步数', 
 /** Display order of schemes: the total first. */
 export const SCHEME_ORDER = ['all', 'employee', 'resident', 'unassigned'];
 
+/**
+ * Why a fund row has no surplus status (mart_fund_annual.status_note, mart_fund_monthly.status_note_12m);
+ * `{n}` is config/thresholds.json's min_expenditure_months.
+ */
+export const STATUS_NOTES: Record<string, string> = {
+  opening_balance_missing: '期初结余未提供',
+  few_expenditure_months: '有支出的月份不足{n}个月，不判断',
+  no_expenditure: '无基金支出，不判断',
+  separate_accounts: '职工、居民分别建账，按险种判断',
+};
+
+/** A status note in words ("有支出的月份不足6个月，不判断"); '' for none. */
+export function statusNoteText(note: string | null | undefined, minMonths: number | string = 6): string {
+  if (!note) return '';
+  return (STATUS_NOTES[note] ?? note).replace('{n}', String(minMonths));
+}
+
+/** 收不抵支: the period's income below its expenditure (mart_fund_annual.deficit), apart from the balance status. */
+export const DEFICIT_TEXT = '当年收不抵支';
+/** The same for a year the data covers in part. */
+export const DEFICIT_PART_YEAR_TEXT = '本期收不抵支';
+
+/** National pilot batches (mart_pilot_cities.batch). */
+export const PILOT_BATCHES: Record<string, string> = { '2016': '2016年首批', key_province: '重点联系省份', '2020': '2020年扩大' };
+
 /** Disability levels (national assessment standard, 0–5); `unknown` = no assessment on record. */
 export const DISABILITY_LEVELS: Record<string, string> = {
   '0': '基本正常', '1': '轻度失能', '2': '中度失能', '3': '重度失能一级', '4': '重度失能二级', '5': '重度失能三级', unknown: '未评估',
@@ -86,7 +111,11 @@ export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: stri
   'contributions + ledger income = income_total': { label: '缴费 + 台账收入 = 基金收入合计', detail: '参保缴费各项金额与台账收入类科目之和，与基金收支月表（合计险种）的收入合计' },
   'ledger operator_fee = expenditure_operator': { label: '台账经办服务费 = 经办服务费支出', detail: '基金台账“经办服务费”科目与基金收支月表的经办服务费支出' },
   'ledger other_expense = expenditure_other': { label: '台账其他支出 = 其他支出', detail: '基金台账“其他支出”科目与基金收支月表的其他支出' },
-  'closing balances = sum of net': { label: '期末累计结余 = 各月当期结余之和', detail: '各市最后一个月的累计结余之和与全部当期结余之和（合计险种）' },
+  'closing balances = opening balances + sum of net': { label: '期末累计结余 = 期初结余 + 各月当期结余', detail: '累计结余已知的城市：最后一个月的累计结余之和，与期初结余加上其后各月当期结余之和（合计险种）' },
+  'opening balances delivered': { label: '提供的期初结余', detail: '基金台账“期初结余”科目的条目（应为）与采用、被更早一笔取代的条目之和（实际）' },
+  'funds without an opening balance': { label: '未提供期初结余的基金', detail: '基金起始早于本仓库第一个收支月份、却没有期初结余的基金：累计结余未知，不判断结余状态' },
+  'opening balances superseded by an earlier one': { label: '被更早期初结余取代的条目', detail: '同一基金日期较晚的期初结余不再采用（其间的收支已在提取文件中）' },
+  "flows dated before their fund's opening balance": { label: '早于期初结余日期的收支', detail: '期初结余日期之前的收支行（如以前年度的评估费）已包含在期初结余中，不再计入累计结余' },
   'files where rows read <> loaded + rejected': { label: '读入行数 ≠ 入库 + 拒收的文件数', detail: '导入报告中每个文件都应满足：读入行数 = 入库行数 + 拒收行数' },
   'rows read = loaded + rejected (all files)': { label: '读入行数 = 入库 + 拒收（全部文件）', detail: '导入报告全部文件的读入行数合计与入库、拒收行数合计' },
   'assessment fees paid by the fund': { label: '基金支付的评估费', detail: '评估文件中的评估费（应为）与计入基金支出的评估费（实际）：只有政策规定由基金支付评估费的城市和险种才计入' },
@@ -94,7 +123,8 @@ export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: stri
   'rows replaced by a later delivery': { label: '被后续提取更正替换的行', detail: '后一次提取中主键相同的行替换了先前的行' },
   'settlements without a covering enrolment': { label: '服务月份无有效参保的结算', detail: `非冲销结算中，人员在服务月份没有覆盖的参保记录（稽核规则“${AUDIT_RULES.not_enrolled}”）` },
   'settlements with an unknown institution': { label: '机构不在机构文件中的结算', detail: `结算的机构编号不在定点机构提取文件中（稽核规则“${AUDIT_RULES.non_designated}”）` },
-  'settlements with scheme unassigned': { label: '无法确定险种的结算', detail: '人员无参保记录且城市同时有两个险种：只计入“合计”和“未分险种”' },
+  'settlements with scheme unassigned': { label: '无法确定险种的结算', detail: '人员无参保记录且城市同时有两个险种：只计入该市“合计”，不作为一个险种或基金' },
+  'fund paid on settlements with scheme unassigned': { label: '无法确定险种的结算金额', detail: '上述结算的基金支付（含冲销），计入该市“合计”的待遇支出' },
   'settlements with scheme from a fallback rule': { label: '按替代规则确定险种的结算', detail: '险种取自时间最近的参保记录或城市唯一在施的险种（见方法说明）' },
   'reversals whose original is missing': { label: '找不到原结算的冲销', detail: '冲销行所指的原结算不在数据仓库中' },
 };
@@ -120,7 +150,7 @@ export const REJECT_RULES: Record<string, string> = {
 /** Words of a policy parameter's dotted path (policy_source.param). */
 export const POLICY_PARAM_WORDS: Record<string, string> = {
   area: '试点区域', city: '城市代码', city_name: '城市名称', province: '省份', scheme: '险种', admdvs: '区划代码',
-  effective_from: '生效日期', effective_to: '终止日期', benefits_from: '待遇开始日期',
+  effective_from: '生效日期', effective_to: '终止日期', benefits_from: '待遇开始日期', fund_from: '基金（账户）起始日期', scheme_from: '本市制度起始年份',
   assessment_fee_from_fund: '评估费由基金支付', benefit_start_offset_days: '待遇开始间隔（天）',
   min_disability_months: '失能最短持续月数', min_level: '最低失能等级', operator_fee_ratio: '经办服务费比例',
   reassessment_months: '复评间隔（月）', single_account: '两险种共用基金账户', waiting_period_months: '断缴等待期（月）',
@@ -142,7 +172,7 @@ export const POLICY_PARAM_WORDS: Record<string, string> = {
 
 /** Coded values of policy parameters. Free text stays as written in the source. */
 export const POLICY_VALUES: Record<string, string> = {
-  true: '是', false: '否', covered: '纳入支付', daily_rate: '按床日定额', hourly_rate: '按小时定额', ratio: '按比例支付',
+  true: '是', false: '否', covered: '纳入支付', key_province: '重点联系省份', daily_rate: '按床日定额', hourly_rate: '按小时定额', ratio: '按比例支付',
   employee: '职工', resident: '城乡居民', none: '无', 'equal shares': '单位和个人同比例分担', 'set by later rules': '另行制定',
   'individual, government subsidy, medical fund transfer': '个人缴费、财政补助、医保基金划拨',
   'being explored; not yet paid': '探索中，暂不支付', 'individual part subsidised as for medical assistance': '个人缴费部分参照医疗救助对象予以资助',

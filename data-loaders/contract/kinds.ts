@@ -168,13 +168,16 @@ export const visit: Kind = {
   ],
 };
 
-export const LEDGER_CATEGORIES: Record<string, { zh: string; direction: 'income' | 'expense' }> = {
+// opening_balance (期初结余 / 上年结转): the fund's balance carried in, dated the day before the first
+// month it opens; neither income nor expense (docs/marts.md, "Opening balance"). It may be 0 or negative.
+export const LEDGER_CATEGORIES: Record<string, { zh: string; direction: 'income' | 'expense' | 'balance' }> = {
   lottery_fund: { zh: '福彩公益金', direction: 'income' },
   donation: { zh: '社会捐助', direction: 'income' },
   interest: { zh: '利息收入', direction: 'income' },
   other_income: { zh: '其他收入', direction: 'income' },
   operator_fee: { zh: '经办服务费', direction: 'expense' },
   other_expense: { zh: '其他支出', direction: 'expense' },
+  opening_balance: { zh: '期初结余（上年结转）', direction: 'balance' },
 };
 
 export const ledger: Kind = {
@@ -186,10 +189,10 @@ export const ledger: Kind = {
     { name: 'entry_date', zh: '记账日期', type: 'date', required: true, dates: IN_SCHEME },
     { name: 'category', zh: '科目', type: 'code', required: true,
       values: Object.fromEntries(Object.entries(LEDGER_CATEGORIES).map(([code, c]) => [code, [code, c.zh]])) },
-    // fund-level entries (a year's lottery grant, interest) may pass 1亿元; a few hundred rows a year
-    { name: 'amount', zh: '金额', type: 'money', required: true, rule: '> 0', max: 9_999_999_999.99 },
+    // fund-level entries (a year's lottery grant, interest, a balance carried in) may pass 1亿元
+    { name: 'amount', zh: '金额', type: 'money', required: true, rule: '> 0; an opening_balance may be 0 or negative', max: 9_999_999_999.99 },
   ],
   checks: [
-    { rule: 'amount_not_positive', column: 'amount', sql: 'amount > 0', message: '金额必须大于0' },
+    { rule: 'amount_not_positive', column: 'amount', sql: "amount > 0 or category = 'opening_balance'", message: '金额必须大于0（期初结余除外）' },
   ],
 };

@@ -131,6 +131,32 @@ from timed;
 export function ledgerSteps(factor: number, windowFrom: string | null = null): Step[] {
   // the last-year scale keeps the fund's entries from its window's first day (a year's extract)
   const from = windowFrom ? `greatest(c.coverage_from, DATE ${lit(windowFrom)})` : 'c.coverage_from';
+  // A fund that began before the delivery's first day gets its balance carried in (期初结余), dated the
+  // day before: on the last-year scale, every fund the demo simulates. The years before are not
+  // simulated, so the balance is 8–12 months of the delivered year's average benefits (docs/demo.md).
+  // A fund whose account is older than any scheme here (policy fund_from: 连云港's residents join the
+  // employee fund's account, which the demo does not simulate) gets none: the demo's case of a
+  // balance not delivered (期初结余未提供).
+  const openings = windowFrom
+    ? `
+openings as (
+    select a.city, a.scheme, (DATE ${lit(windowFrom)} - 1) as entry_date, 'opening_balance' as category,
+        fen((8 + 4 * u2(a.ak, 0, 'opening')) * coalesce((
+            select sum(s.amount) from spending as s where s.city = a.city and s.scheme = a.scheme and s.month >= DATE ${lit(windowFrom)}
+        ), 0) / 12) as amount,
+    from accounts as a
+    join (
+        select city, scheme, min(effective_from) as effective_from, bool_or(fund_from is not null) as older_account,
+        from policy_scheme
+        group by all
+    ) as f using (city, scheme)
+    where f.effective_from < DATE ${lit(windowFrom)} and not f.older_account
+),`
+    : `
+openings as (
+    select null::VARCHAR as city, null::VARCHAR as scheme, null::DATE as entry_date, null::VARCHAR as category, null::DECIMAL(18, 2) as amount,
+    where false
+),`;
   return [
     {
       name: 'ledger',
@@ -214,11 +240,12 @@ grants as (
     from accounts as a
     join financing_year as f using (city, scheme)
     where a.operator_fee_ratio is null
-),
+),${openings}
 entries as (
     select * from interest
     union all select * from operator_fee
     union all select * from grants
+    union all select * from openings
 )
 select
     'PZ' || city || strftime(entry_date, '%Y%m')

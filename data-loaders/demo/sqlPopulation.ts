@@ -106,7 +106,9 @@ joined as (
     select
         c.*,
         p.program_start,
-        greatest(p.program_start, coalesce(p.policy_benefits_from, c.benefits_from_cfg, p.program_start)) as coverage_from,
+        -- the cohort's own first benefit day where cities.ts sets one (连云港: the full operation of 2027-01-01,
+        -- though its policy pays from 2026-12-01), else the policy's
+        greatest(p.program_start, coalesce(c.benefits_from_cfg, p.policy_benefits_from, p.program_start)) as coverage_from,
         least(DATE ${lit(p.dataEnd)}, p.program_end) as data_end,
     from cohort_cfg as c
     join programs as p using (city, scheme)

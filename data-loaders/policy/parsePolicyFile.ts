@@ -175,7 +175,7 @@ class Reader {
 
 const SCHEME_FIELDS = [
   'kind', 'policy_id', 'document_no', 'document_title', 'city', 'city_name', 'province', 'scheme',
-  'effective_from', 'effective_to', 'benefits_from', 'single_account', 'min_level', 'min_disability_months',
+  'effective_from', 'effective_to', 'benefits_from', 'fund_from', 'single_account', 'min_level', 'min_disability_months',
   'benefit_start_offset_days', 'reassessment_months', 'waiting_period_months', 'assessment_fee_from_fund',
   'operator_fee_ratio', 'financing', 'areas', 'services', 'provisions',
 ];
@@ -209,6 +209,9 @@ function parseCityScheme(r: Reader, top: Obj, documentTitle: string): PolicyCata
   if (effectiveTo !== null && effectiveTo < effectiveFrom) r.fail('effective_to', `${effectiveTo} is before effective_from ${effectiveFrom}`);
   const benefitsFrom = top.benefits_from === undefined ? effectiveFrom : r.date(top.benefits_from, 'benefits_from')!;
   if (benefitsFrom < effectiveFrom || (effectiveTo !== null && benefitsFrom > effectiveTo)) r.fail('benefits_from', `${benefitsFrom} lies outside the effective period ${effectiveFrom} – ${effectiveTo ?? 'open'}`);
+  // the fund this scheme pays into began before the policy (residents joining the employee fund's account)
+  const fundFrom = top.fund_from === undefined ? null : r.date(top.fund_from, 'fund_from');
+  if (fundFrom !== null && fundFrom >= effectiveFrom) r.fail('fund_from', `${fundFrom} is not before effective_from ${effectiveFrom}: omit fund_from when the fund begins with the policy`);
   catalog.scheme.push({
     policy_id: r.policyId,
     city,
@@ -229,6 +232,7 @@ function parseCityScheme(r: Reader, top: Obj, documentTitle: string): PolicyCata
     operator_fee_ratio: r.decimal(top.operator_fee_ratio, 'operator_fee_ratio', { places: 4, nullable: true, ratio: true }),
     benefits_from: benefitsFrom,
     source_file: r.file,
+    fund_from: fundFrom,
   });
 
   // Financing: one row per component and period; periods of one component must not overlap.
@@ -334,14 +338,27 @@ function parseNational(r: Reader, top: Obj, documentTitle: string): PolicyCatalo
     r.array(group.cities, `${field}.cities`).forEach((rawCity, j) => {
       const cf = `${field}.cities[${j}]`;
       const c = r.object(rawCity, cf);
-      r.onlyKeys(c, ['city_name', 'city', 'admdvs'], cf);
+      r.onlyKeys(c, ['city_name', 'city', 'admdvs', 'batch', 'scheme_from', 'scheme_document'], cf);
       const name = r.str(c.city_name, `${cf}.city_name`, `pilot_city.${province}${typeof c.city_name === 'string' ? c.city_name : j}`, source);
+      // a city's own batch where it differs from its province's (长春 and 青岛: first batch among key-province cities)
+      const cityBatch = c.batch === undefined ? batch : r.oneOf(c.batch, `${cf}.batch`, PILOT_BATCHES, `pilot_city.${name}.batch`);
+      // the year its own scheme began, with the document (its own source: {"value": "2018", "doc": …, "clause": …})
+      let schemeFrom: string | null = null;
+      let schemeDocument: string | null = null;
+      if (c.scheme_from !== undefined) {
+        const sourced = r.sourced(c.scheme_from, `${cf}.scheme_from`);
+        if (typeof sourced.value !== 'string' || !/^\d{4}$/.test(sourced.value)) r.fail(`${cf}.scheme_from`, `expected a year "YYYY", got ${JSON.stringify(sourced.value)}`);
+        schemeFrom = sourced.value as string;
+        // the document that dates the scheme, which the clause names (it may be cited by another document)
+        schemeDocument = c.scheme_document === undefined ? sourced.source.document_no : r.text(c.scheme_document, `${cf}.scheme_document`);
+        r.record(`pilot_city.${name}.scheme_from`, schemeFrom, sourced.source);
+      }
       const code = (key: 'city' | 'admdvs') =>
         c[key] === undefined ? null : r.code(c[key], `${cf}.${key}`, `pilot_city.${name}.${key}`, codes, true);
       const city = code('city');
       if (city !== null && !city.endsWith('00')) r.fail(`${cf}.city`, `a city code ends in 00, got ${city} (put a district or county code in "admdvs")`);
       if (catalog.nationalPilotCity.some((p) => p.city_name === name && p.province === province)) r.fail(`${cf}.city_name`, `${province}${name} is listed twice`);
-      catalog.nationalPilotCity.push({ city_name: name, province, batch, city, admdvs: code('admdvs') });
+      catalog.nationalPilotCity.push({ city_name: name, province, batch: cityBatch, city, admdvs: code('admdvs'), scheme_from: schemeFrom, scheme_document: schemeDocument });
     });
   });
   r.array(top.provisions, 'provisions', { required: false }).forEach((raw, i) => {

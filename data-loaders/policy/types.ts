@@ -4,7 +4,11 @@
 export const SCHEMES = ['employee', 'resident'] as const;
 export const FINANCING_COMPONENTS = ['individual', 'medical_fund', 'fiscal', 'employer'] as const;
 export const PRICING_METHODS = ['daily_rate', 'hourly_rate', 'ratio'] as const;
-export const PILOT_BATCHES = ['2016', '2020'] as const;
+/**
+ * National pilot batches: '2016' the first batch of cities (人社厅发〔2016〕80号), 'key_province' a city
+ * of 吉林 or 山东, the two key-contact provinces named with it, '2020' the expansion (医保发〔2020〕37号).
+ */
+export const PILOT_BATCHES = ['2016', 'key_province', '2020'] as const;
 
 export interface PolicySchemeRow {
   policy_id: string;
@@ -24,8 +28,14 @@ export interface PolicySchemeRow {
   waiting_period_months: number | null;
   assessment_fee_from_fund: boolean;
   operator_fee_ratio: string | null;
-  /** Added column: first day benefits are payable under this policy (Lianyungang: contributions from 2026-10, benefits from 2027-01-01). */
+  /** Added column: first day benefits are payable under this policy (Lianyungang: contributions from 2026-10, benefits from 2026-12-01). */
   benefits_from: string;
+  /**
+   * Added column: the first day of the fund (account) this scheme's money goes to, where it began before
+   * this policy (连云港's residents join the employee fund's account); null = effective_from. A fund
+   * whose first delivered month is later needs an opening balance (docs/marts.md, "Opening balance").
+   */
+  fund_from: string | null;
   /** Added column: the policies/*.json file the row came from. */
   source_file: string;
 }
@@ -74,6 +84,10 @@ export interface NationalPilotCityRow {
   city: string | null;
   /** Added column: the pilot area's own code when it is a district or county-level city (石景山区 110107). */
   admdvs: string | null;
+  /** Added column: the year the city's own LTCI scheme began, where a source says (济宁 2018, 济政办发〔2018〕33号). */
+  scheme_from: string | null;
+  /** Added column: the document that year comes from. */
+  scheme_document: string | null;
 }
 
 /** Added table: the national guideline's figures the comparison pages use. */

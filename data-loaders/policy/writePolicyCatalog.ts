@@ -18,6 +18,7 @@ export const POLICY_TABLES: TableSpec[] = [
       ['single_account', 'BOOLEAN'], ['min_level', 'INTEGER'], ['min_disability_months', 'INTEGER'],
       ['benefit_start_offset_days', 'INTEGER'], ['reassessment_months', 'INTEGER'], ['waiting_period_months', 'INTEGER'],
       ['assessment_fee_from_fund', 'BOOLEAN'], ['operator_fee_ratio', 'DECIMAL(6,4)'], ['benefits_from', 'DATE'], ['source_file', 'VARCHAR'],
+      ['fund_from', 'DATE'],
     ],
     rows: (c) => c.scheme,
   },
@@ -49,7 +50,10 @@ export const POLICY_TABLES: TableSpec[] = [
   },
   {
     name: 'national_pilot_city',
-    columns: [['city_name', 'VARCHAR'], ['province', 'VARCHAR'], ['batch', 'VARCHAR'], ['city', 'VARCHAR'], ['admdvs', 'VARCHAR']],
+    columns: [
+      ['city_name', 'VARCHAR'], ['province', 'VARCHAR'], ['batch', 'VARCHAR'], ['city', 'VARCHAR'], ['admdvs', 'VARCHAR'],
+      ['scheme_from', 'VARCHAR'], ['scheme_document', 'VARCHAR'],
+    ],
     rows: (c) => c.nationalPilotCity,
   },
   {

@@ -7,8 +7,10 @@
 -- ledger entries in the month of entry_date, benefits in the month of settled_date, assessment
 -- fees in the month of conclusion_date and only where policy_scheme.assessment_fee_from_fund is
 -- true for the city and the assessment's scheme (int_person_events_schemed) in force at that date.
+-- Opening balances (ledger category opening_balance) are no flow: int_opening_balances_chosen.
 with ledger as (
     select * from stg_ledger
+    where direction <> 'balance'
 ),
 
 settlements as (

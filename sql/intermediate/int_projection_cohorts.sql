@@ -152,8 +152,8 @@ fund_flows as (
         base_year,
         sum(previous_participants) as previous_participants,
         sum(continuing) as continuing,
-        -- the life table's survivors of B−1
-        sum(previous_participants * (1 - death_rate::double)) as expected_survivors,
+        -- the life table's survivors of B−1 (a sum of doubles in a fixed order: the same to the last bit in every build)
+        sum(previous_participants * (1 - death_rate::double) order by sex, age_from) as expected_survivors,
     from cells
     group by all
 ),

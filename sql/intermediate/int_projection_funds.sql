@@ -1,11 +1,12 @@
 -- grain: one row per fund and base year: the funds a projection starts from, with the base year's
 -- actual flows (mart_fund_annual) and the catalog's financing per head.
--- A fund is what keeps an account: a city's `all` row where both schemes share one
--- (policy_scheme.single_account), else each scheme of the city (never `unassigned`, never the `all`
--- sum of two separate accounts). Base years: every calendar year with 12 months of flows;
+-- A fund is what keeps an account (mart_fund_annual.is_fund, the one definition of the funds): a
+-- city's `all` row where both schemes share one (policy_scheme.single_account), else each scheme of
+-- the city (never the `all` sum of two separate accounts). Base years: every calendar year with 12 months of flows;
 -- is_latest marks the one mart_projection starts from, the earlier ones feed the backtest.
 -- opening_balance: the cumulative balance at the start of the base year (balance_end − net), so
--- whatever mart_fund_annual counts into the balance (an opening balance carried in) flows through.
+-- whatever mart_fund_annual counts into the balance (an opening balance carried in) flows through;
+-- null where the balance is not known (期初结余未提供): the flows are projected, the balance is not.
 -- financing_per_head: the catalog's per-head amounts (policy_financing) in force on the base year's
 -- last day, summed over components; for an `all` fund the schemes' amounts weighted by their
 -- financed persons; where the catalog has none, the contributions per financed person.
@@ -43,8 +44,7 @@ funds as (
         (balance_end - net)::decimal(18, 2) as opening_balance,
     from annual
     where months_covered = 12
-        and scheme <> 'unassigned'
-        and ((single_account and scheme = 'all') or (not single_account and scheme <> 'all'))
+        and is_fund
 ),
 
 catalog_per_scheme as (

@@ -28,8 +28,9 @@ bands as (
         age_from,
         sum(prevalence) as benefit_rate,
         sum(beneficiary_months) as beneficiary_months,
-        -- yuan the band's beneficiary-months cost at their levels' prices
-        sum(beneficiary_months * paid_per_beneficiary_month::double) as band_cost,
+        -- yuan the band's beneficiary-months cost at their levels' prices (a sum of doubles in a fixed
+        -- order: the same to the last bit in every build)
+        sum(beneficiary_months * paid_per_beneficiary_month::double order by disability_level nulls first) as band_cost,
     from prevalence
     where age_from is not null
         and participants > 0
@@ -41,7 +42,7 @@ calibration as (
         funds.city,
         funds.scheme,
         funds.base_year,
-        funds.expenditure_benefits::double / nullif(sum(bands.band_cost), 0) as factor,
+        funds.expenditure_benefits::double / nullif(sum(bands.band_cost order by bands.age_from), 0) as factor,
     from funds
     inner join bands
         on bands.city = funds.city

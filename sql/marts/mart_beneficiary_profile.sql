@@ -1,5 +1,6 @@
 -- grain: one row per city, scheme (… / all), year of service_month, disability level, age band and sex
--- A beneficiary (non-reversal settlement in the year) is counted once per city, scheme and year, at
+-- A beneficiary (a settlement in the year that is no reversal and not reversed) is counted once per
+-- city, scheme and year (settlements of no scheme in `all` only), at
 -- a reference date = the last day of their latest service month in that year (for `all`: across
 -- schemes). Level: the latest assessment concluded on or before the reference date (null =
 -- no assessment). Age in completed years at the reference date; sex and birth date from the
@@ -7,6 +8,7 @@
 with settlements as (
     select * from int_settlements_schemed
     where not is_reversal
+        and settlement_id not in (select settlement_id from int_settlements_reversed)
 ),
 
 assessments as (
@@ -26,6 +28,7 @@ person_years as (
         last_day(max(service_month)) as reference_date,
     from settlements
     group by grouping sets ((city, scheme, service_year, person_no), (city, service_year, person_no))
+    having grouping(scheme) = 1 or scheme <> 'unassigned'
 ),
 
 -- only the enrolments of beneficiaries: the window then sorts thousands of persons, not millions

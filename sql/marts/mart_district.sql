@@ -2,8 +2,15 @@
 -- participants by the enrolment's admdvs and coverage years; beneficiaries and amounts by the
 -- settlement's admdvs and year of service_month; contributions by the enrolment's admdvs and cash
 -- year. An admdvs equal to the city code means the delivery gave no district (is_district false).
+-- Beneficiaries: persons with a settlement that is no reversal and not reversed; settlements of no
+-- scheme (`unassigned`) count in `all` only.
 with settlements as (
-    select * from int_settlements_schemed
+    select
+        int_settlements_schemed.*,
+        not int_settlements_schemed.is_reversal and reversed.settlement_id is null as counts_beneficiary,
+    from int_settlements_schemed
+    left join int_settlements_reversed as reversed
+        on reversed.settlement_id = int_settlements_schemed.settlement_id
 ),
 
 flows as (
@@ -56,13 +63,14 @@ services as (
         admdvs,
         case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         service_year as year,
-        count(distinct person_no) filter (where not is_reversal)::integer as beneficiaries,
+        count(distinct person_no) filter (where counts_beneficiary)::integer as beneficiaries,
         coalesce(sum(service_days_net), 0)::integer as person_days,
         sum(total_amt)::decimal(18, 2) as total_amt,
         sum(eligible_amt)::decimal(18, 2) as eligible_amt,
         sum(fund_amt)::decimal(18, 2) as fund_amt,
     from settlements
     group by grouping sets ((city, admdvs, scheme, service_year), (city, admdvs, service_year))
+    having grouping(scheme) = 1 or scheme <> 'unassigned'
 ),
 
 contributions as (

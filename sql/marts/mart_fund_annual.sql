@@ -1,9 +1,10 @@
--- grain: one row per city, scheme (employee / resident / unassigned / all) and calendar year of the flows
--- Sums of mart_fund_monthly. balance_end = cumulative_balance at the year's last month in the span.
--- months_payable = balance_end / (expenditure_total / 12) even for a partial year (spec);
--- year_complete / months_covered say when a year has fewer than 12 months in the span.
--- surplus_status from cfg_surplus_band; a single-account city's scheme rows take the `all` row's status;
--- elsewhere `unassigned` rows (flows of persons with no enrolment) are no fund and get no status.
+-- grain: one row per city, scheme (employee / resident / all) and calendar year of the flows
+-- Sums of mart_fund_monthly. balance_end = cumulative_balance at the year's last month in the span
+-- (null where the opening balance is missing). months_payable = balance_end ÷ the average monthly
+-- expenditure of the year's months with expenditure (never negative: null when balance_end < 0);
+-- no status on fewer months with expenditure than cfg_surplus_rule says (status_note says why).
+-- deficit: the year's income below its expenditure (当年收不抵支), apart from the balance status.
+-- is_fund: the rows that are funds (status_basis 'own'), the one definition of "funds judged".
 with monthly as (
     select * from mart_fund_monthly
 ),
@@ -25,7 +26,16 @@ annual as (
         sum(expenditure_other)::decimal(18, 2) as expenditure_other,
         sum(expenditure_total)::decimal(18, 2) as expenditure_total,
         sum(net)::decimal(18, 2) as net,
+        sum(unassigned_settlements)::integer as unassigned_settlements,
+        sum(unassigned_fund_amt)::decimal(18, 2) as unassigned_fund_amt,
         arg_max(cumulative_balance, month) as balance_end,
+        arg_min(cumulative_balance - net, month) as balance_start,
+        arg_max(balance_known, month) as balance_known,
+        arg_max(opening_balance, month) as opening_balance,
+        arg_max(opening_date, month) as opening_date,
+        any_value(fund_from) as fund_from,
+        bool_or(opening_required) as opening_required,
+        count(*) filter (where expenditure_total > 0)::integer as expenditure_months,
         min(month) as first_month,
         max(month) as last_month,
         count(*)::integer as months_covered,
@@ -41,10 +51,21 @@ statused as (
             when annual.income_total <> 0 then round(annual.net / annual.income_total, 4)::decimal(10, 4)
         end as surplus_rate,
         case
-            when annual.expenditure_total > 0 then round(annual.balance_end * 12 / annual.expenditure_total, 2)::decimal(12, 2)
-        end as months_payable,
-        surplus_status(annual.balance_end, annual.expenditure_total, 12) as own_status,
+            when annual.expenditure_months > 0 then round(annual.expenditure_total / annual.expenditure_months, 2)::decimal(18, 2)
+        end as avg_monthly_expenditure,
+        months_payable(annual.balance_end, annual.expenditure_total, annual.expenditure_months) as months_payable,
+        fund_status(annual.balance_known, annual.balance_end, annual.expenditure_total, annual.expenditure_months) as own_status,
+        status_note(annual.balance_known, annual.balance_end, annual.expenditure_total, annual.expenditure_months) as own_note,
+        status_basis(annual.single_account, annual.scheme, coalesce(schemes_in_city.schemes, 0)) as status_basis,
     from annual
+    left join (
+        select city, year, count(*)::integer as schemes,
+        from annual
+        where scheme <> 'all'
+        group by all
+    ) as schemes_in_city
+        on schemes_in_city.city = annual.city
+        and schemes_in_city.year = annual.year
 ),
 
 final as (
@@ -64,19 +85,30 @@ final as (
         statused.expenditure_other,
         statused.expenditure_total,
         statused.net,
+        statused.income_total < statused.expenditure_total as deficit,
+        statused.balance_start,
         statused.balance_end,
+        statused.balance_known,
+        statused.opening_balance,
+        statused.opening_date,
+        statused.fund_from,
+        statused.opening_required,
         statused.surplus_rate,
+        statused.expenditure_months,
+        statused.avg_monthly_expenditure,
         statused.months_payable,
-        judged_status(
-            status_basis(statused.single_account, statused.scheme), statused.own_status, all_rows.own_status
-        ) as surplus_status,
+        judged(statused.status_basis, statused.own_status, all_rows.own_status, only_scheme.own_status) as surplus_status,
+        coalesce(
+            judged(statused.status_basis, statused.own_note, all_rows.own_note, only_scheme.own_note),
+            case when statused.status_basis = 'none' then 'separate_accounts' end
+        ) as status_note,
         statused.own_status as scheme_own_status,
         statused.single_account,
-        status_basis(statused.single_account, statused.scheme) as status_basis,
-        case
-            when status_basis(statused.single_account, statused.scheme) = 'all' then all_rows.months_payable
-            else statused.months_payable
-        end as status_months_payable,
+        statused.status_basis,
+        statused.status_basis = 'own' as is_fund,
+        judged(statused.status_basis, statused.months_payable, all_rows.months_payable, only_scheme.months_payable) as status_months_payable,
+        statused.unassigned_settlements,
+        statused.unassigned_fund_amt,
         statused.first_month,
         statused.last_month,
         statused.months_covered,
@@ -86,6 +118,11 @@ final as (
         on all_rows.city = statused.city
         and all_rows.year = statused.year
         and all_rows.scheme = 'all'
+    left join statused as only_scheme
+        on only_scheme.city = statused.city
+        and only_scheme.year = statused.year
+        and only_scheme.scheme <> 'all'
+        and statused.status_basis = 'scheme'
 )
 
 select * from final

@@ -2,6 +2,9 @@
 -- that is not a national pilot; has_data says whether this warehouse holds any rows for it
 -- A pilot is matched to the data by its 6-digit city code (national_pilot_city.city); pilots whose
 -- code is unknown (null) never match. pilot_key: the pilot's own area code, else its city code, else its name.
+-- batch: '2016' first batch (人社厅发〔2016〕80号), 'key_province' a city of 吉林 or 山东 (the key-contact
+-- provinces named with it), '2020' the expansion; scheme_from: the year the city's own scheme began,
+-- where a source says (济宁 2018), with the document.
 with pilots as (
     select * from national_pilot_city
 ),
@@ -20,6 +23,7 @@ activity as (
     select city, date_trunc('month', apply_date)::date from stg_assessment
     union all
     select city, entry_month from stg_ledger
+    where direction <> 'balance'
 ),
 
 data_cities as (
@@ -48,6 +52,8 @@ national_rows as (
         pilots.batch,
         pilots.city,
         pilots.admdvs,
+        pilots.scheme_from,
+        pilots.scheme_document,
         true as national_pilot,
     from pilots
 ),
@@ -59,6 +65,8 @@ other_rows as (
         null as batch,
         data_cities.city,
         null as admdvs,
+        null as scheme_from,
+        null as scheme_document,
         false as national_pilot,
     from data_cities
     left join policy_cities
@@ -74,6 +82,8 @@ final as (
         listed.batch,
         listed.city,
         listed.admdvs,
+        listed.scheme_from,
+        listed.scheme_document,
         listed.national_pilot,
         data_cities.city is not null as has_data,
         data_cities.data_first_month,

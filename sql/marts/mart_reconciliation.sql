@@ -12,6 +12,19 @@ fund_monthly as (
     where scheme = 'all'
 ),
 
+funds as (
+    select * from mart_fund_monthly
+    where is_fund
+),
+
+openings as (
+    select * from int_opening_balances_chosen
+),
+
+flows as (
+    select * from int_fund_flows_dated
+),
+
 service_type as (
     select * from mart_service_type
     where scheme = 'all'
@@ -36,6 +49,7 @@ raw_totals as (
         (select coalesce(sum(amount), 0) from raw_ledger where category = 'operator_fee') as ledger_operator_fee,
         (select coalesce(sum(amount), 0) from raw_ledger where category = 'other_expense') as ledger_other_expense,
         (select coalesce(sum(fee_amt), 0) from raw_assessment) as assessment_fees,
+        (select count(*) from raw_ledger where category = 'opening_balance') as opening_entries,
 ),
 
 mart_totals as (
@@ -46,6 +60,7 @@ mart_totals as (
         coalesce(sum(expenditure_other), 0) as expenditure_other,
         coalesce(sum(expenditure_assessment), 0) as expenditure_assessment,
         coalesce(sum(net), 0) as net,
+        coalesce(sum(unassigned_fund_amt), 0) as unassigned_fund_amt,
     from fund_monthly
 ),
 
@@ -54,9 +69,57 @@ last_months as (
     qualify month = max(month) over (partition by city)
 ),
 
+-- cities whose balance is known at their last month: that balance against the opening balances +
+-- the flows since each opens (flows dated before an opening balance are inside it), recomputed from
+-- the intermediate tables; settlements of no scheme from the city's last opening month
+city_openings as (
+    select city, max(opening_month) as last_opening_month,
+    from openings
+    group by all
+),
+
 closing_balances as (
-    select coalesce(sum(cumulative_balance), 0) as balance
+    select
+        coalesce(sum(last_months.cumulative_balance), 0) as balance,
+        coalesce(sum(
+            coalesce((select sum(openings.opening_balance) from openings where openings.city = last_months.city), 0)
+            + coalesce((
+                select sum(case when flows.direction = 'income' then flows.amount else -flows.amount end)
+                from flows
+                left join openings
+                    on openings.city = flows.city
+                    and openings.scheme = flows.scheme
+                left join city_openings
+                    on city_openings.city = flows.city
+                where flows.city = last_months.city
+                    and flows.flow_month >= coalesce(
+                        openings.opening_month,
+                        case when flows.scheme = 'unassigned' then city_openings.last_opening_month end,
+                        date '0001-01-01'
+                    )
+            ), 0)
+        ), 0) as opening_plus_net,
     from last_months
+    where last_months.balance_known
+),
+
+opening_counts as (
+    select
+        (
+            select count(*)
+            from (select * from funds qualify month = max(month) over (partition by city, scheme))
+            where not balance_known
+        ) as funds_without_opening,
+        (select coalesce(sum(opening_entries), 0) from openings) as opening_entries_used,
+        (select coalesce(sum(superseded_entries), 0) from openings) as opening_entries_superseded,
+        (
+            select coalesce(sum(flows.source_rows), 0)
+            from flows
+            inner join openings
+                on openings.city = flows.city
+                and openings.scheme = flows.scheme
+            where flows.flow_month < openings.opening_month
+        ) as flows_before_opening,
 ),
 
 load_totals as (
@@ -106,10 +169,27 @@ checks as (
         raw_totals.ledger_other_expense, mart_totals.expenditure_other, 'raw_ledger category other_expense',
     from raw_totals, mart_totals
     union all
-    select 'closing balances = sum of net', 'error',
-        mart_totals.net, (select balance from closing_balances limit 1),
-        'sum over cities of the last cumulative_balance vs sum of net (scheme all)',
-    from mart_totals
+    select 'closing balances = opening balances + sum of net', 'error',
+        closing_balances.opening_plus_net, closing_balances.balance,
+        'cities whose balance is known: sum of the last cumulative_balance vs opening balances + sum of net (scheme all)',
+    from closing_balances
+    union all
+    select 'opening balances delivered', 'info', raw_totals.opening_entries,
+        opening_counts.opening_entries_used + opening_counts.opening_entries_superseded,
+        'ledger entries of category opening_balance (expected) vs those used and superseded (actual)',
+    from raw_totals, opening_counts
+    union all
+    select 'funds without an opening balance', 'warn', 0, opening_counts.funds_without_opening,
+        'funds that began before their first month in the data and have no opening balance: no balance, no status',
+    from opening_counts
+    union all
+    select 'opening balances superseded by an earlier one', 'warn', 0, opening_counts.opening_entries_superseded,
+        'opening_balance entries dated after the fund''s earliest one: not used (the flows in between are delivered)',
+    from opening_counts
+    union all
+    select 'flows dated before their fund''s opening balance', 'info', 0, opening_counts.flows_before_opening,
+        'source rows (contributions, ledger entries, settlements, fees) of months before the opening balance opens: inside it, not added to the balance',
+    from opening_counts
     union all
     select 'files where rows read <> loaded + rejected', 'error', 0, load_totals.unbalanced_files,
         'load_report: rows_read = rows_loaded + rows_rejected for every file',
@@ -139,8 +219,12 @@ checks as (
     from counts
     union all
     select 'settlements with scheme unassigned', 'warn', 0, counts.scheme_unassigned,
-        'no enrolment and more than one scheme in force in the city: counted only in the `all` rows and the unassigned rows',
+        'no enrolment and more than one scheme in force in the city: no fund of their own, counted only in the city''s `all` rows',
     from counts
+    union all
+    select 'fund paid on settlements with scheme unassigned', 'warn', 0, mart_totals.unassigned_fund_amt,
+        'fund_amt of those settlements (reversals included), part of expenditure_benefits of the city''s `all` rows',
+    from mart_totals
     union all
     select 'settlements with scheme from a fallback rule', 'info', 0, counts.scheme_by_fallback,
         'scheme from the nearest enrolment or the city''s only scheme (docs/marts.md)',

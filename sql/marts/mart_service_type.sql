@@ -1,9 +1,15 @@
--- grain: one row per city, scheme (employee / resident / unassigned / all), year of service_month and service type
+-- grain: one row per city, scheme (employee / resident / all), year of service_month and service type
 -- Service-side (spec): settlements grouped by the year of service_month, reversal rows included in
 -- sums (their quantities negated in int_settlements_schemed). beneficiaries and beneficiary-months
--- count non-reversal settlements. fund_share_target is the national guideline from policy_national.
+-- count settlements that are no reversal and not reversed (int_settlements_reversed). Settlements of
+-- no scheme (`unassigned`) count in `all` only. fund_share_target: the national guideline (policy_national).
 with settlements as (
-    select * from int_settlements_schemed
+    select
+        int_settlements_schemed.*,
+        not int_settlements_schemed.is_reversal and reversed.settlement_id is null as counts_beneficiary,
+    from int_settlements_schemed
+    left join int_settlements_reversed as reversed
+        on reversed.settlement_id = int_settlements_schemed.settlement_id
 ),
 
 national as (
@@ -18,8 +24,8 @@ grouped as (
         case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         service_year as year,
         service_type,
-        count(distinct person_no) filter (where not is_reversal)::integer as beneficiaries,
-        count(distinct (person_no, service_month)) filter (where not is_reversal)::integer as beneficiary_months,
+        count(distinct person_no) filter (where counts_beneficiary)::integer as beneficiaries,
+        count(distinct (person_no, service_month)) filter (where counts_beneficiary)::integer as beneficiary_months,
         count(*) filter (where not is_reversal)::integer as settlements,
         count(*) filter (where is_reversal)::integer as reversals,
         coalesce(sum(service_days_net), 0)::integer as person_days,
@@ -31,6 +37,7 @@ grouped as (
         sum(personal_amt)::decimal(18, 2) as personal_amt,
     from settlements
     group by grouping sets ((city, scheme, service_year, service_type), (city, service_year, service_type))
+    having grouping(scheme) = 1 or scheme <> 'unassigned'
 ),
 
 final as (

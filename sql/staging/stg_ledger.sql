@@ -13,6 +13,7 @@ renamed as (
         category,
         case
             when category in ('lottery_fund', 'donation', 'interest', 'other_income') then 'income'
+            when category = 'opening_balance' then 'balance'
             else 'expense'
         end as direction,
         amount,

@@ -36,6 +36,6 @@ where annual.city is null
     or monthly.city is null
     or annual.income_total <> monthly.income_total
     or annual.expenditure_total <> monthly.expenditure_total
-    or annual.balance_end <> monthly.balance_end
+    or annual.balance_end is distinct from monthly.balance_end
     or annual.net <> annual.income_total - annual.expenditure_total
     or annual.months_covered <> monthly.months

@@ -1,4 +1,5 @@
--- invariant: a city's `all` row equals the sum of its scheme rows, for every amount and month
+-- invariant: a city's `all` row equals the sum of its scheme rows, for every amount and month, plus
+-- the settlements of no scheme (unassigned_fund_amt), which count in `all` only
 with monthly as (
     select * from mart_fund_monthly
 ),
@@ -9,7 +10,6 @@ schemes as (
         month,
         sum(income_total) as income_total,
         sum(expenditure_total) as expenditure_total,
-        sum(cumulative_balance) as cumulative_balance,
     from monthly
     where scheme <> 'all'
     group by all
@@ -27,13 +27,17 @@ select
     schemes.income_total as schemes_income_total,
     all_rows.expenditure_total,
     schemes.expenditure_total as schemes_expenditure_total,
-    all_rows.cumulative_balance,
-    schemes.cumulative_balance as schemes_cumulative_balance,
+    all_rows.unassigned_fund_amt,
 from all_rows
-full outer join schemes
+left join schemes
     on schemes.city = all_rows.city
     and schemes.month = all_rows.month
-where all_rows.city is null
-    or coalesce(all_rows.income_total <> schemes.income_total, true)
-    or all_rows.expenditure_total <> schemes.expenditure_total
-    or all_rows.cumulative_balance <> schemes.cumulative_balance
+where all_rows.income_total <> coalesce(schemes.income_total, 0)
+    or all_rows.expenditure_total <> coalesce(schemes.expenditure_total, 0) + all_rows.unassigned_fund_amt
+union all
+-- a scheme month without its city's `all` month
+select schemes.city, schemes.month, null, schemes.income_total, null, schemes.expenditure_total, null,
+from schemes
+anti join all_rows
+    on all_rows.city = schemes.city
+    and all_rows.month = schemes.month

@@ -1,5 +1,6 @@
 -- invariant: per city, the `all` rows hold every fen of the raw tables: contributions by source,
--- ledger entries by category, settlements' fund_amt (reversals included); assessment fees never exceed raw fees
+-- ledger entries by category (opening balances are no flow), settlements' fund_amt (reversals
+-- included, those of no scheme too); assessment fees never exceed raw fees
 with monthly as (
     select
         city,
@@ -34,7 +35,7 @@ raw_sums as (
         sum(amount) filter (where category in ('lottery_fund', 'donation', 'interest', 'other_income')) as income_other,
         sum(amount) filter (where category = 'operator_fee') as expenditure_operator,
         sum(amount) filter (
-            where category not in ('lottery_fund', 'donation', 'interest', 'other_income', 'operator_fee')
+            where category not in ('lottery_fund', 'donation', 'interest', 'other_income', 'operator_fee', 'opening_balance')
                 or category is null
         ) as expenditure_other,
     from raw_ledger

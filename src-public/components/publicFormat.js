@@ -1,7 +1,7 @@
 // Display formatting for the public pages, on the product's vocabulary (../vocabulary: the same
 // formatters as the dashboards and the report). Values arrive as the loaders wrote them: money as
-// exact decimal strings, suppressed cells as "<10" or "*", an overdrawn fund's months payable as
-// "—（已穿底）" — text that is not a number stays as it is (numericOr).
+// exact decimal strings, suppressed cells as "<10" or "*", a fund below zero as "—（累计结余穿底）",
+// an unknown balance as "期初结余未提供" — text that is not a number stays as it is (numericOr).
 // Only the formatters: the rest of the vocabulary (internal check names among its labels) stays off the public site.
 import {cellText, numericOr} from "../vocabulary/cell.js";
 import {months, yuan} from "../vocabulary/format.js";
@@ -12,7 +12,7 @@ export const wan = (v) => numericOr(v, (n) => yuan(n));
 /** An exact count with separators, no unit: 18532 → "18,532". */
 export const count = (v) => cellText(v, "count");
 
-/** Months payable: 6.25 → "6.3个月"; "—（已穿底）" as it is. */
+/** Months payable: 6.25 → "6.3个月"; text ("—（累计结余穿底）") as it is. */
 export const monthsPayable = (v) => numericOr(v, (n) => months(n));
 
 /** Inputs.table options for a public table: Chinese headers, formats, numbers right-aligned. */

@@ -72,7 +72,8 @@ export interface FundBase {
   scheme: string;
   base_year: number;
   horizon_years: number;
-  opening_balance: Text;
+  /** null: the balance is not known (期初结余未提供, mart_fund_annual.balance_known): flows are still projected. */
+  opening_balance: Text | null;
   income_contributions: Text;
   income_other: Text;
   expenditure_benefits: Text;
@@ -136,7 +137,8 @@ export interface ProjectedYear {
   expenditure_other: bigint;
   expenditure_total: bigint;
   net: bigint;
-  balance_end: bigint;
+  /** null where the fund's balance is not known */
+  balance_end: bigint | null;
   months_payable: bigint | null;
   surplus_status: string | null;
   break_even_per_head: bigint | null;
@@ -144,7 +146,7 @@ export interface ProjectedYear {
 
 export interface Projection {
   years: ProjectedYear[];
-  /** First year (base included) whose balance is below 0, else null. */
+  /** First year (base included) whose balance is below 0, else null (also when the balance is not known). */
   depletion_year: number | null;
   first_deficit_year: number | null;
   break_even_first_year: bigint | null;
@@ -231,7 +233,7 @@ export function project(base: FundBase, cells: Cell[], scenario: Scenario, bands
   let demand = ONE;
   let cost = ONE;
   let financing = ONE;
-  let balance = dec(base.opening_balance);
+  let balance = opt(base.opening_balance);
   const years: ProjectedYear[] = [];
   let baseMonths = 0n;
   let baseModelled = 0n;
@@ -277,7 +279,7 @@ export function project(base: FundBase, cells: Cell[], scenario: Scenario, bands
     const operator = operatorB + mul(r, contributions - contribB, 2);
     const incomeTotal = contributions + otherIncome;
     const expenditureTotal = benefits + assessment + operator + otherExp;
-    balance += incomeTotal - expenditureTotal;
+    if (balance !== null) balance += incomeTotal - expenditureTotal;
     const breakEven = divRound2(
       benefits + assessment + otherExp + operatorB - mul(r, contribB) - otherIncome - mul(ONE - r, fixed),
       mul(mul(ONE - r, c), participants),
@@ -297,8 +299,8 @@ export function project(base: FundBase, cells: Cell[], scenario: Scenario, bands
       expenditure_total: expenditureTotal,
       net: incomeTotal - expenditureTotal,
       balance_end: balance,
-      months_payable: balance >= 0n && expenditureTotal > 0n ? divRound2(balance * 12n, expenditureTotal) : null,
-      surplus_status: surplusStatus(balance, expenditureTotal, bands),
+      months_payable: balance !== null && balance >= 0n && expenditureTotal > 0n ? divRound2(balance * 12n, expenditureTotal) : null,
+      surplus_status: balance === null ? null : surplusStatus(balance, expenditureTotal, bands),
       break_even_per_head: breakEven,
     });
   }
@@ -307,18 +309,20 @@ export function project(base: FundBase, cells: Cell[], scenario: Scenario, bands
   const later = years.slice(1);
   const last = years[years.length - 1];
   const nonOperator = (y: ProjectedYear) => y.expenditure_benefits + y.expenditure_assessment + y.expenditure_other;
-  const A = years[0].balance_end + later.reduce((sum, y) => sum + mul(ONE - r, fixed) - operatorB + mul(r, contribB) + y.income_other - nonOperator(y), 0n);
+  const A = (years[0].balance_end ?? 0n) + later.reduce((sum, y) => sum + mul(ONE - r, fixed) - operatorB + mul(r, contribB) + y.income_other - nonOperator(y), 0n);
   const Sf = later.reduce((sum, y) => sum + mul(mul(ONE - r, c), y.participants), 0n);
   const E0 = nonOperator(last) + operatorB + mul(r, fixed) - mul(r, contribB);
   const E1 = mul(mul(r, c), last.participants);
   const healthyAt = (m: bigint) => divRound2(mul(m, E0) - 12n * A, 12n * Sf - mul(m, E1));
+  // no balance, no band to reach: the healthy range needs the balance it starts from
+  const known = years[0].balance_end !== null;
   return {
     years,
-    depletion_year: years.find((y) => y.balance_end < 0n)?.year ?? null,
+    depletion_year: years.find((y) => y.balance_end !== null && y.balance_end < 0n)?.year ?? null,
     first_deficit_year: later.find((y) => y.income_total < y.expenditure_total)?.year ?? null,
     break_even_first_year: later[0]?.break_even_per_head ?? null,
     break_even_last_year: last.break_even_per_head,
-    healthy_financing_low: later.length ? healthyAt(dec(healthy.min)) : null,
-    healthy_financing_high: later.length ? healthyAt(dec(healthy.max)) : null,
+    healthy_financing_low: known && later.length ? healthyAt(dec(healthy.min)) : null,
+    healthy_financing_high: known && later.length ? healthyAt(dec(healthy.max)) : null,
   };
 }

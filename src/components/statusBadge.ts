@@ -8,11 +8,12 @@ export function textOn(hex: string): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#222' : '#fff';
 }
 
-export function statusBadge(statuses: StatusDef[], code: string | null | undefined): HTMLElement {
+/** `note`: why there is no status (vocabulary/labels.ts statusNoteText), shown in grey in place of 无法判断. */
+export function statusBadge(statuses: StatusDef[], code: string | null | undefined, note?: string): HTMLElement {
   const span = document.createElement('span');
   span.className = 'ltci-status';
   const s = statuses.find((d) => d.code === code);
-  span.textContent = s?.label ?? '无法判断';
+  span.textContent = s?.label ?? (note || '无法判断');
   span.style.background = s?.color ?? '#888';
   span.style.color = textOn(s?.color ?? '#888');
   span.dataset.status = code ?? '';

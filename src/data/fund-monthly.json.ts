@@ -1,5 +1,6 @@
 // mart_fund_monthly: income by source, expenditure by kind, net and cumulative balance per city,
-// scheme and month, with the mart's rolling 12-month status; plus the year to date of income and
+// scheme and month, with the mart's rolling 12-month status (or why there is none), whether the
+// balance is known, the funds (is_fund) and the year's deficit; plus the year to date of income and
 // expenditure (mart_fund_item_monthly, the report's figures too). Only the columns the pages show,
 // to keep the file small.
 import { printJson, rowsOf } from './lib/mart.ts';
@@ -29,10 +30,17 @@ await printJson((conn) => rowsOf(conn, `
         monthly.expenditure_total,
         monthly.net,
         monthly.cumulative_balance,
+        monthly.balance_known,
+        monthly.opening_balance,
         monthly.months_payable_12m,
         monthly.surplus_status_12m,
+        monthly.status_note_12m,
+        monthly.status_basis,
+        monthly.is_fund,
         income.ytd as income_ytd,
         expenditure.ytd as expenditure_ytd,
+        monthly.deficit_ytd,
+        monthly.unassigned_fund_amt,
     from monthly
     left join items as income
         on income.city = monthly.city

@@ -80,8 +80,8 @@ const delivery = {
     settlement('L-0017', 'LP10', '320706', 'LY01', 'inst_medical', '2027-03', byDays(31, 50, 1600)),
     settlement('L-0018', 'LP10', '320706', 'LY01', 'inst_medical', '2027-03', { service_days: 31, total_amt: '-2480', eligible_amt: '-1550', fund_amt: '-1600', reversal_of: 'L-0017', settled_date: '2027-04-10' }),
     settlement('L-0019', 'LP10', '320706', 'LY01', 'inst_medical', '2027-03', { ...byDays(31, 50), settled_date: '2027-04-10' }),
-    // LP11: December 2026 care — benefits run from 2027-01-01.
-    settlement('L-0020', 'LP11', '320706', 'LY01', 'inst_medical', '2026-12', byDays(21, 50)),
+    // LP11: November 2026 care — benefits run from 2026-12-01 (“2026年12月1日起，…落地城乡居民长期护理保险待遇”).
+    settlement('L-0020', 'LP11', '320706', 'LY01', 'inst_medical', '2026-11', byDays(21, 50)),
     // LP12: the assessment was valid until 2027-06-30; July care.
     settlement('L-0021', 'LP12', '320706', 'LY03', 'community_day', '2027-07', byDays(21, 20)),
 
@@ -124,6 +124,8 @@ describe('a hand-written delivery for Lianyungang and Jining', () => {
       ['L-0015', '320700', 'no_approved_assessment', '0.00', '600.00'],
       ['L-0016', '320700', 'service_not_covered', '0.00', '1950.00'],
       ['L-0020', '320700', 'before_eligibility', '0.00', '1050.00'],
+      // …and LY01's agreement starts 2026-12-01 too
+      ['L-0020', '320700', 'non_designated', '0.00', '1050.00'],
       ['L-0021', '320700', 'assessment_expired', '0.00', '420.00'],
     ]);
   });

@@ -75,7 +75,8 @@ add({ ...lygResident('P-SHORT', { assessment: { disability_months: 4 } }), settl
 add({
   enrolment: [enrolment('P-EARLY', LYG_AREA, 'resident', 2026, { coverage_start: '2026-10-01' })],
   assessment: [assessment('A-P-EARLY', 'P-EARLY', LYG_AREA, '2026-12-05')],
-  settlement: [settlement('S-EARLY', 'P-EARLY', LYG_AREA, 'LYG-MED', 'inst_medical', '2026-12', days(26, 50))],
+  // November 2026: before Lianyungang's benefits (from 2026-12-01)
+  settlement: [settlement('S-EARLY', 'P-EARLY', LYG_AREA, 'LYG-MED', 'inst_medical', '2026-11', days(26, 50))],
 });
 // before_eligibility (assessment): concluded 2027-03-31 → benefits from the day after, 2027-04-01.
 add({ ...lygResident('P-LASTDAY', { assessment: { conclusion_date: '2027-03-31', apply_date: '2027-03-01' } }), settlement: [settlement('S-LASTDAY', 'P-LASTDAY', LYG_AREA, 'LYG-MED', 'inst_medical', '2027-03', days(31, 50))] });
@@ -211,7 +212,7 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(detail['S-SHORT disability_under_6_months']).toContain('且失能状态持续6个月以上');
     expect(detail['S-HA-OLD assessment_expired']).toContain('有效期至 2025-01-10');
     expect(detail['S-HA-OLD assessment_expired']).toContain('淮政规〔2023〕2号“建立保障对象评估复核机制，失能人员每年至少复核一次。”');
-    expect(detail['S-EARLY before_eligibility']).toContain('早于待遇开始日期 2027-01-01');
+    expect(detail['S-EARLY before_eligibility']).toContain('早于待遇开始日期 2026-12-01');
     expect(detail['S-JN-R2 price_mismatch']).toContain('符合范围费用 1234.57 元 × 70%');
     expect(detail['S-WEISHAN area_not_in_pilot']).toContain('370826');
     expect(detail['S-WEISHAN area_not_in_pilot']).toContain('任城区、兖州区、曲阜市、邹城市、金乡县、汶上县先行试点');

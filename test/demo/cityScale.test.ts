@@ -108,19 +108,45 @@ where service_type = 'home_visit' and reversal_of is null and settlement_id like
     expect(Number(r.not_two_hours)).toBe(0);
   });
 
+  it('carries each simulated fund\'s balance in as of 2026-12-31 (8–12 months of the year\'s benefits), but not 连云港\'s older account', async () => {
+    const got = await queryRows(conn, `
+with l as (select * from read_csv('${out}/ledger.csv', all_varchar = true)),
+spent as (
+    select left(admdvs, 4) || '00' as city, sum(fund_amt::DECIMAL(18, 2)) as benefits from s group by all
+)
+select l.admdvs as city, l.scheme, l.entry_date, round(l.amount::DECIMAL(18, 2) * 12 / (
+    select sum(benefits) from spent where spent.city = l.admdvs), 1) as months_of_benefits,
+from l
+where l.category = 'opening_balance'
+order by all`);
+    // one per fund the demo simulates from before 2027, none for 连云港 (320700): its account is the employee fund's (since 2023)
+    expect(got.map((r) => `${r.city} ${r.scheme} ${r.entry_date}`)).toEqual([
+      '320100 employee 2026-12-31', '320100 resident 2026-12-31', '320800 employee 2026-12-31', '370800 resident 2026-12-31',
+    ]);
+    // Nanjing's two funds share the city's benefits, so only the single-fund cities are within 8–12 months of the city's
+    for (const r of got.filter((x) => x.city !== '320100')) {
+      expect(Number(r.months_of_benefits)).toBeGreaterThanOrEqual(8);
+      expect(Number(r.months_of_benefits)).toBeLessThanOrEqual(12);
+    }
+  });
+
   it('loads with zero rejects and the audit reproduces the answer key exactly (precision = recall = 1)', async () => {
     const db = join(root, 'city02.duckdb');
     const ingest = await ingestDeliveries(db, [out], { loadId: () => 'demo-city-test' });
     for (const f of ingest.deliveries[0].files) {
       if (!f.file.includes('-malformed')) expect([f.file, f.rows_rejected]).toEqual([f.file, 0]);
     }
-    const findings = await withWarehouse(db, async ({ conn: c }) => {
+    const [findings, funds] = await withWarehouse(db, async ({ conn: c }) => {
       await loadPolicyCatalog(c);
       await loadConfig(c);
       await runModels(c);
       const rows = await queryRows(c, `select distinct settlement_id, rule from mart_audit_findings order by all`);
-      return rows.map((x) => `${x.settlement_id},${x.rule}`);
+      const judged = await queryRows(c, `select city, scheme, surplus_status is not null as judged, status_note from mart_fund_annual where is_fund and year = 2027 order by city, scheme`);
+      return [rows.map((x) => `${x.settlement_id},${x.rule}`), judged.map((x) => `${x.city} ${x.scheme} ${x.judged ? 'judged' : x.status_note}`)];
     });
+    // 2027 (the assessment history brings fees of earlier years, inside the opening balance): with their opening
+    // balances the four funds are judged; 连云港's account, without one, is not.
+    expect(funds).toEqual(['320100 employee judged', '320100 resident judged', '320700 all opening_balance_missing', '320800 employee judged', '370800 resident judged']);
     const [header, ...key] = readFileSync(join(out, 'answer-key.csv'), 'utf8').trim().split('\n');
     expect(header).toBe('settlement_id,rule');
     expect(new Set(key.map((l) => l.split(',')[1])).size).toBeGreaterThanOrEqual(12);

@@ -105,10 +105,13 @@ describe('ltci demo --headers platform', () => {
     return db;
   }
 
-  /** Every mart_* table and every raw table as sorted JSON rows (lineage left out). */
+  /**
+   * Every mart_* table and every raw table as sorted JSON rows (lineage left out: the mart_load_*
+   * tables, which describe the loads themselves — their ids, times and file paths — not the data).
+   */
   async function contents(db: string): Promise<Record<string, string[]>> {
     return withWarehouse(db, async ({ conn }) => {
-      const tables = await queryRows(conn, `select table_name from information_schema.tables where table_name like 'mart\\_%' escape '\\' or table_name like 'raw\\_%' escape '\\' order by 1`);
+      const tables = await queryRows(conn, `select table_name from information_schema.tables where (table_name like 'mart\\_%' escape '\\' and table_name not like 'mart\\_load\\_%' escape '\\') or table_name like 'raw\\_%' escape '\\' order by 1`);
       const out: Record<string, string[]> = {};
       for (const { table_name: t } of tables) {
         const columns = String(t).startsWith('raw_') ? '* exclude (load_id, source_file)' : '*';

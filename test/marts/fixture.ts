@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { loadConfig } from '../../data-loaders/config.ts';
+import { loadConfig, readThresholds, writeSurplusRule } from '../../data-loaders/config.ts';
 import { createWarehouseTables } from '../../data-loaders/contract/index.ts';
 import { lit, queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { runDataTests, runModels, type DataTestResult } from '../../data-loaders/models.ts';
@@ -71,4 +71,15 @@ export const AUDIT_TESTS = /^(mart_audit_findings|int_settlement_priced|int_elig
 /** Data tests that returned offending rows, as "name: n rows, e.g. {...}" lines (empty = all pass). */
 export function failedTests(tests: DataTestResult[], { ignore = AUDIT_TESTS as RegExp | null } = {}): string[] {
   return tests.filter((t) => t.failures > 0 && !(ignore && ignore.test(t.name))).map((t) => `${t.name}: ${t.failures} rows, e.g. ${JSON.stringify(t.sample[0])}`);
+}
+
+/**
+ * Judge statuses on `months` months with expenditure instead of config/thresholds.json's (6) and build
+ * the models again: most fixture funds have only a few months, and a test of the bands needs a status.
+ */
+export async function judgeOnMonths(conn: DuckDBConnection, months: number): Promise<void> {
+  const t = readThresholds();
+  t.surplus_bands.min_expenditure_months = months;
+  await writeSurplusRule(conn, t);
+  await runModels(conn);
 }

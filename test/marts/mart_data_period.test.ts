@@ -15,7 +15,8 @@ describe('mart_data_period on the hand-made delivery', () => {
   it('dates the data, each city and the warehouse', async () => {
     await buildFixture(seedAll, async ({ rows, tests }) => {
       expect(failedTests(tests)).toEqual([]);
-      // As-of: settlements up to S3 2027-04-10, ledger up to L2 2027-04-30 → 2027-04-30.
+      // As-of: settlements up to S5R 2027-04-20, ledger up to L2 2027-04-30 → 2027-04-30 (L0, the
+      //   opening balance of 2026-11-30, dates no month of the series: A's still starts 2026-12).
       // A's series (scheme all = resident): 2026-12 (P1's contribution) … 2027-04 (S3, L2).
       //   Complete months (income > 0 and benefits > 0): 2027-01 (6020 / 700) only — 2027-02 has
       //   income 1.50 but benefits −70 (S1R −700 + S2 630), 2027-04 no income.
@@ -26,8 +27,8 @@ describe('mart_data_period on the hand-made delivery', () => {
       const common = { flows_after_as_of: 0, months_after_as_of: 0, as_of_date: '2027-04-30', default_city: B };
       expect(await rows(`select ${COLS} from mart_data_period order by city = 'all', city`)).toEqual([
         { city: B, first_month: '2026-10-01', last_month: '2027-02-01', last_flow_month: '2027-02-01', latest_complete_month: null, default_month: '2027-02-01', last_settled_date: '2027-02-20', ...common },
-        { city: A, first_month: '2026-12-01', last_month: '2027-04-01', last_flow_month: '2027-04-01', latest_complete_month: '2027-01-01', default_month: '2027-01-01', last_settled_date: '2027-04-10', ...common },
-        { city: 'all', first_month: '2026-10-01', last_month: '2027-04-01', last_flow_month: '2027-04-01', latest_complete_month: '2027-01-01', default_month: '2027-02-01', last_settled_date: '2027-04-10', ...common },
+        { city: A, first_month: '2026-12-01', last_month: '2027-04-01', last_flow_month: '2027-04-01', latest_complete_month: '2027-01-01', default_month: '2027-01-01', last_settled_date: '2027-04-20', ...common },
+        { city: 'all', first_month: '2026-10-01', last_month: '2027-04-01', last_flow_month: '2027-04-01', latest_complete_month: '2027-01-01', default_month: '2027-02-01', last_settled_date: '2027-04-20', ...common },
       ]);
     });
   });

@@ -8,9 +8,10 @@ describe('mart_district', () => {
     await buildFixture(seedAll, async ({ rows, tests }) => {
       expect(failedTests(tests)).toEqual([]);
       expect(await rows(`select admdvs, district_name, year, participants, beneficiaries, beneficiaries_per_1000, person_days, fund_amt, fund_share, contributions from mart_district where city = '${A}' and scheme = 'resident' order by admdvs, year`)).toEqual([
-        // 370811: P1's 3000 paid in 2026 (cash year), P3's 3020 in 2027; P1 and P3 covered in 2027, P1 served (S1, S1R, S2).
+        // 370811: P1's 3000 paid in 2026 (cash year), P3's 3020 in 2027; P1, P3 and P4 covered in 2027; P1 served (S1, S1R, S2),
+        // P3's only settlement S5 reversed (S5R): one beneficiary; days 10 − 10 + 10 + 5 − 5 = 10; fund 630 + 70 − 70 = 630.
         { admdvs: '370811', district_name: '任城区', year: 2026, participants: 0, beneficiaries: 0, beneficiaries_per_1000: null, person_days: 0, fund_amt: '0.00', fund_share: null, contributions: '3000.00' },
-        { admdvs: '370811', district_name: '任城区', year: 2027, participants: 2, beneficiaries: 1, beneficiaries_per_1000: '500.00', person_days: 10, fund_amt: '630.00', fund_share: '0.7000', contributions: '3020.00' },
+        { admdvs: '370811', district_name: '任城区', year: 2027, participants: 3, beneficiaries: 1, beneficiaries_per_1000: '333.33', person_days: 10, fund_amt: '630.00', fund_share: '0.7000', contributions: '3020.00' },
         // 370812: P2 covered and served (S3), 3000 contributed in 2027-01.
         { admdvs: '370812', district_name: '兖州区', year: 2027, participants: 1, beneficiaries: 1, beneficiaries_per_1000: '1000.00', person_days: 0, fund_amt: '280.00', fund_share: '0.7000', contributions: '3000.00' },
       ]);
@@ -29,13 +30,14 @@ describe('mart_beneficiary_profile', () => {
         { city: B, scheme: 'employee', disability_level: null, age_band: '60-69', sex: 'male', beneficiaries: 1 },
         // Q3: reference 2027-01-31; R1 level 4; born 1936-12-31 → turned 90 on 2026-12-31 → 90+.
         { city: B, scheme: 'resident', disability_level: 4, age_band: '90+', sex: 'female', beneficiaries: 1 },
-        // X9: no enrolment, no assessment.
-        { city: B, scheme: 'unassigned', disability_level: null, age_band: 'unknown', sex: 'unknown', beneficiaries: 1 },
         // P2: reference 2027-02-28; A2 (2027-01-20) level 3; born 1955-03-10 → 71.
         { city: A, scheme: 'resident', disability_level: 3, age_band: '70-79', sex: 'male', beneficiaries: 1 },
         // P1: reference 2027-01-31; A1 level 4; born 1940-05-01 → 86.
         { city: A, scheme: 'resident', disability_level: 4, age_band: '80-89', sex: 'female', beneficiaries: 1 },
       ]);
+      // `all` also counts X9 (no enrolment, no scheme: no assessment, age or sex known); P3, whose only settlement was reversed, is no beneficiary.
+      expect(await rows(`select disability_level, age_band, sex, beneficiaries from mart_beneficiary_profile where city = '${B}' and scheme = 'all' and year = 2027 and age_band = 'unknown'`))
+        .toEqual([{ disability_level: null, age_band: 'unknown', sex: 'unknown', beneficiaries: 1 }]);
       expect(await rows(`select sum(beneficiaries)::integer as n from mart_beneficiary_profile where scheme = 'all' and year = 2027`)).toEqual([{ n: 5 }]);
     });
   });

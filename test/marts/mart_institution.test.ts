@@ -20,6 +20,8 @@ describe('mart_institution', () => {
         // District names: 任城区 / 兖州区 from A's policy areas, 连云区 / 海州区 from the area reference.
         { institution_code: 'I1', institution_name: '任城医院', city: A, admdvs: '370811', district_name: '任城区', is_district: true, category: 'medical', grade: 2, beds: 20, designated_to: null },
         { institution_code: 'I2', institution_name: '兖州居家', city: A, admdvs: '370812', district_name: '兖州区', is_district: true, category: 'home_care', grade: null, beds: null, designated_to: null },
+        // I3's agreement ended 2027-03-31: it stays, with its end date.
+        { institution_code: 'I3', institution_name: '兖州护理站', city: A, admdvs: '370812', district_name: '兖州区', is_district: true, category: 'home_care', grade: null, beds: null, designated_to: '2027-03-31' },
         { institution_code: 'J1', institution_name: '海州养老院', city: B, admdvs: '320706', district_name: '海州区', is_district: true, category: 'elderly_care', grade: null, beds: 50, designated_to: null },
         { institution_code: 'J2', institution_name: '连云居家', city: B, admdvs: '320703', district_name: '连云区', is_district: true, category: 'home_care', grade: null, beds: null, designated_to: null },
         // The city code names the city itself: no district.
@@ -37,7 +39,8 @@ describe('mart_institution_district', () => {
         { city: B, admdvs: '320703', is_district: true, category: 'home_care', institutions: 1, beds: null },
         { city: B, admdvs: '320706', is_district: true, category: 'elderly_care', institutions: 1, beds: 50 },
         { city: A, admdvs: '370811', is_district: true, category: 'medical', institutions: 1, beds: 20 },
-        { city: A, admdvs: '370812', is_district: true, category: 'home_care', institutions: 1, beds: null },
+        // I2 and I3 (designation ended: still delivered, still counted)
+        { city: A, admdvs: '370812', is_district: true, category: 'home_care', institutions: 2, beds: null },
       ]);
     });
   });

@@ -19,8 +19,13 @@ describe('mart_reconciliation', () => {
         'contributions + ledger income = income_total': ['error', '10301.50', '10301.50', true],
         'ledger operator_fee = expenditure_operator': ['error', '0.60', '0.60', true],
         'ledger other_expense = expenditure_other': ['error', '0.00', '0.00', true],
-        // A ends 8050.90, B ends 440 → 8490.90.
-        'closing balances = sum of net': ['error', '8490.90', '8490.90', true],
+        // A ends 9050.90 (opening 1000 + net 8050.90), B ends 440 (net 440) → 9490.90.
+        'closing balances = opening balances + sum of net': ['error', '9490.90', '9490.90', true],
+        // L0, A's: one delivered, one used.
+        'opening balances delivered': ['info', '1.00', '1.00', true],
+        'funds without an opening balance': ['warn', '0.00', '0.00', true],
+        'opening balances superseded by an earlier one': ['warn', '0.00', '0.00', true],
+        "flows dated before their fund's opening balance": ['info', '0.00', '0.00', true],
         'files where rows read <> loaded + rejected': ['error', '0.00', '0.00', true],
         // 8 + 6 + 1 read = (7 + 1) + (6 + 0) + (1 + 0).
         'rows read = loaded + rejected (all files)': ['error', '15.00', '15.00', true],
@@ -32,6 +37,8 @@ describe('mart_reconciliation', () => {
         'settlements without a covering enrolment': ['warn', '0.00', '1.00', false],
         'settlements with an unknown institution': ['warn', '0.00', '1.00', false],
         'settlements with scheme unassigned': ['warn', '0.00', '1.00', false],
+        // …its 40.00, inside B's 合计 (`all`) and no scheme's.
+        'fund paid on settlements with scheme unassigned': ['warn', '0.00', '40.00', false],
         'settlements with scheme from a fallback rule': ['info', '0.00', '0.00', true],
         'reversals whose original is missing': ['warn', '0.00', '0.00', true],
       });
@@ -83,6 +90,8 @@ describe('data tests (sql/tests)', () => {
       for (const entry of ['L1', 'L2']) {
         expect(await failing(`update raw_ledger set amount = amount + 0.01 where entry_id = '${entry}'`), entry).toEqual(['370800']);
       }
+      // an opening balance is no flow: a fen more in L0 moves the balance, not the sums of flows
+      expect(await failing(`update raw_ledger set amount = amount + 0.01 where entry_id = 'L0'`)).toEqual([]);
       expect(await failing(`update raw_ledger set category = 'other_expense' where entry_id = 'L3'`)).toEqual(['320700']);
       expect(await failing(`update raw_settlement set fund_amt = fund_amt + 0.01 where settlement_id = (select min(settlement_id) from raw_settlement where admdvs like '3708%')`)).toEqual(['370800']);
       // A's fund paid A1's 20.00 fee: a raw fee of 19.99 is less than the fund paid

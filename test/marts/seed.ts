@@ -1,5 +1,6 @@
 // The hand-made delivery every mart test builds on. Two cities:
-//   A = 370800 (Jining-like): residents only, separate account, assessment fees paid by the fund.
+//   A = 370800 (Jining-like): residents only, separate account, assessment fees paid by the fund; its
+//       policy dates from 2022 and its flows start 2026-12, so it carries an opening balance (L0).
 //   B = 320700 (Lianyungang-like): employees and residents in ONE account (single_account),
 //       assessment fees not paid by the fund.
 // The expected figures are worked out by hand in each test file, from the rows below.
@@ -53,6 +54,10 @@ export async function seedRaw(conn: DuckDBConnection): Promise<void> {
       coverage_start: '2027-01-01', coverage_end: '2027-12-31', medical_fund_amt: '2500.00', fiscal_amt: '500.00', paid_date: null },
     { ...ENROL, person_no: 'P3', gender: '1', birth_date: '1930-07-01', admdvs: '370811', scheme: 'resident', year: 2027,
       coverage_start: '2027-01-01', coverage_end: '2027-12-31', medical_fund_amt: '2500.00', fiscal_amt: '500.00', other_amt: '20.00', paid_date: '2027-01-05' },
+    // A, P4: covered 2027-01 to 2027-03 only (moved away), no contribution on the row: a participant of 2027
+    // but not at its reference date (the data's last day, 2027-04-30), and not financed.
+    { ...ENROL, person_no: 'P4', gender: '2', birth_date: '1948-02-02', admdvs: '370811', scheme: 'resident', year: 2027,
+      coverage_start: '2027-01-01', coverage_end: '2027-03-31', paid_date: null },
     // B: one account for both schemes.
     { ...ENROL, person_no: 'Q1', gender: '1', birth_date: '1962-01-15', admdvs: '320703', scheme: 'employee', year: 2027,
       coverage_start: '2027-01-01', coverage_end: '2027-12-31', individual_amt: '100.00', employer_amt: '100.00', paid_date: '2027-01-10' },
@@ -60,8 +65,13 @@ export async function seedRaw(conn: DuckDBConnection): Promise<void> {
       coverage_start: '2027-01-01', coverage_end: '2027-12-31', individual_amt: '20.00', fiscal_amt: '20.00', paid_date: '2026-10-15' },
     { ...ENROL, person_no: 'Q3', gender: '2', birth_date: '1936-12-31', admdvs: '320706', scheme: 'resident', year: 2027,
       coverage_start: '2027-01-01', coverage_end: '2027-12-31', individual_amt: '20.00', fiscal_amt: '20.00', paid_date: '2027-01-20' },
+    // B, Q4: a minor, covered but "暂不单独筹资" (no contribution): enrolled, not financed.
+    { ...ENROL, person_no: 'Q4', gender: '1', birth_date: '2015-09-09', admdvs: '320706', scheme: 'resident', year: 2027,
+      coverage_start: '2027-01-01', coverage_end: '2027-12-31', paid_date: null },
   ]);
   await insert(conn, 'raw_ledger', [
+    // A's balance carried in (期初结余), dated the day before its first month here, 2026-12.
+    { ...LEDGER, entry_id: 'L0', admdvs: '370800', scheme: 'resident', entry_date: '2026-11-30', category: 'opening_balance', amount: '1000.00' },
     { ...LEDGER, entry_id: 'L1', admdvs: '370800', scheme: 'resident', entry_date: '2027-02-28', category: 'interest', amount: '1.50' },
     { ...LEDGER, entry_id: 'L2', admdvs: '370800', scheme: 'resident', entry_date: '2027-04-30', category: 'operator_fee', amount: '0.60' },
     { ...LEDGER, entry_id: 'L3', admdvs: '320700', scheme: 'resident', entry_date: '2027-01-31', category: 'lottery_fund', amount: '1000.00' },
@@ -83,6 +93,15 @@ export async function seedRaw(conn: DuckDBConnection): Promise<void> {
     { institution_code: 'I2', name: '兖州居家', admdvs: '370812', category: 'home_care', grade: null, designated_from: '2022-01-01', designated_to: null, beds: null, load_id: 'l1', source_file: 'institution.csv', source_line: 2 },
     { institution_code: 'J1', name: '海州养老院', admdvs: '320706', category: 'elderly_care', grade: null, designated_from: '2026-10-01', designated_to: null, beds: 50, load_id: 'l1', source_file: 'institution.csv', source_line: 3 },
     { institution_code: 'J2', name: '连云居家', admdvs: '320703', category: 'home_care', grade: null, designated_from: '2026-10-01', designated_to: null, beds: null, load_id: 'l1', source_file: 'institution.csv', source_line: 4 },
+    // I3's agreement ended 2027-03-31: designated on 2026-12-31, not on 2027-04-30 (the data's last day).
+    { institution_code: 'I3', name: '兖州护理站', admdvs: '370812', category: 'home_care', grade: null, designated_from: '2022-01-01', designated_to: '2027-03-31', beds: null, load_id: 'l1', source_file: 'institution.csv', source_line: 5 },
+  ]);
+  // Q1's home visits (T1): two caregivers, C01 twice; one visit without a caregiver code.
+  await insert(conn, 'raw_visit', [
+    { visit_id: 'V1', person_no: 'Q1', institution_code: 'J2', check_in: '2027-01-05 09:00:00', check_out: '2027-01-05 11:00:00', caregiver_code: 'C01', load_id: 'l1', source_file: 'visit.csv', source_line: 1 },
+    { visit_id: 'V2', person_no: 'Q1', institution_code: 'J2', check_in: '2027-01-08 09:00:00', check_out: '2027-01-08 11:00:00', caregiver_code: 'C02', load_id: 'l1', source_file: 'visit.csv', source_line: 2 },
+    { visit_id: 'V3', person_no: 'Q1', institution_code: 'J2', check_in: '2027-01-12 09:00:00', check_out: '2027-01-12 11:00:00', caregiver_code: 'C01', load_id: 'l1', source_file: 'visit.csv', source_line: 3 },
+    { visit_id: 'V4', person_no: 'Q1', institution_code: 'J2', check_in: '2027-01-15 09:00:00', check_out: '2027-01-15 11:00:00', caregiver_code: null, load_id: 'l1', source_file: 'visit.csv', source_line: 4 },
   ]);
   await insert(conn, 'raw_settlement', [
     // A: S1 is reversed by S1R (next month) and re-settled as S2.
@@ -92,6 +111,12 @@ export async function seedRaw(conn: DuckDBConnection): Promise<void> {
       service_days: 10, total_amt: '-1000.00', eligible_amt: '-1000.00', fund_amt: '-700.00', personal_amt: '-300.00', settled_date: '2027-02-15', reversal_of: 'S1' },
     { ...SETTLE, settlement_id: 'S2', person_no: 'P1', admdvs: '370811', institution_code: 'I1', service_type: 'medical_special', service_month: '2027-01-01',
       service_days: 10, total_amt: '1000.00', eligible_amt: '900.00', fund_amt: '630.00', personal_amt: '370.00', settled_date: '2027-02-15' },
+    // P3's only settlement S5 is reversed by S5R, both settled in 2027-04 (the month nets to 0): P3 is
+    // no beneficiary (享受待遇人数 excludes persons whose every settlement was reversed).
+    { ...SETTLE, settlement_id: 'S5', person_no: 'P3', admdvs: '370811', institution_code: 'I1', service_type: 'medical_special', service_month: '2027-03-01',
+      service_days: 5, total_amt: '100.00', eligible_amt: '100.00', fund_amt: '70.00', personal_amt: '30.00', settled_date: '2027-04-05' },
+    { ...SETTLE, settlement_id: 'S5R', person_no: 'P3', admdvs: '370811', institution_code: 'I1', service_type: 'medical_special', service_month: '2027-03-01',
+      service_days: 5, total_amt: '-100.00', eligible_amt: '-100.00', fund_amt: '-70.00', personal_amt: '-30.00', settled_date: '2027-04-20', reversal_of: 'S5' },
     { ...SETTLE, settlement_id: 'S3', person_no: 'P2', admdvs: '370812', institution_code: 'I2', service_type: 'home_medical_nursing', service_month: '2027-02-01',
       visits: 8, total_amt: '400.00', eligible_amt: '400.00', fund_amt: '280.00', personal_amt: '120.00', settled_date: '2027-04-10' },
     // B

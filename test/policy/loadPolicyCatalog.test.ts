@@ -117,21 +117,43 @@ describe('the policy catalog from policies/', () => {
         { service_type: 'inst_medical', method: 'daily_rate', rate: '50.00', ratio: null, hospital_grade: null, cap: null, hpv: null, minv: null },
       ]);
       const schemes = await queryRows(conn, `select policy_id, single_account, waiting_period_months, reassessment_months, assessment_fee_from_fund, operator_fee_ratio::varchar as op, benefits_from::varchar as bf from policy_scheme order by policy_id`);
-      expect(schemes.find((s) => s.policy_id === 'lianyungang-resident-2026')).toEqual({ policy_id: 'lianyungang-resident-2026', single_account: true, waiting_period_months: 6, reassessment_months: null, assessment_fee_from_fund: false, op: null, bf: '2027-01-01' });
+      // 连云港: “2026年12月1日起，受理失能等级评估申请，落地城乡居民长期护理保险待遇。”
+      expect(schemes.find((s) => s.policy_id === 'lianyungang-resident-2026')).toEqual({ policy_id: 'lianyungang-resident-2026', single_account: true, waiting_period_months: 6, reassessment_months: null, assessment_fee_from_fund: false, op: null, bf: '2026-12-01' });
       expect(schemes.find((s) => s.policy_id === 'jining-resident-2022')).toMatchObject({ assessment_fee_from_fund: true, op: '0.0200' });
       expect(schemes.find((s) => s.policy_id === 'huaian-employee-2023')).toMatchObject({ reassessment_months: 12 });
+      // 连云港's residents join the employee fund's account (统一建账, 连政发〔2023〕26号): the account is older than
+      // the residents' policy, its start assumed (the seed gives the document's year only).
+      const starts = await queryRows(conn, `select policy_id, fund_from::varchar as fund_from from policy_scheme where fund_from is not null`);
+      expect(starts).toEqual([{ policy_id: 'lianyungang-resident-2026', fund_from: '2023-01-01' }]);
+      const source = async (policy: string, param: string) => (await queryRows(conn, `select clause, assumed, assumed_why from policy_source where policy_id = '${policy}' and param = '${param}'`))[0];
+      expect(await source('lianyungang-resident-2026', 'fund_from')).toMatchObject({ clause: null, assumed: true });
+      expect(String((await source('lianyungang-resident-2026', 'fund_from')).assumed_why)).toContain('连政发〔2023〕26号');
+      // 济宁 single_account: “基金单独建账” keeps the LTCI fund apart from other funds; whether residents and employees share
+      // one account is not said: assumed.
+      expect(await source('jining-resident-2022', 'single_account')).toMatchObject({ clause: null, assumed: true });
+      // 淮安's individual and fiscal amounts cite the amount clause; their start (2024) the 2023 waiver.
+      for (const c of ['individual', 'fiscal']) {
+        expect((await source('huaian-employee-2023', `financing.${c}.2024-01-01.amount`)).clause).toBe('筹资标准为每人每年80元，其中个人缴费10元、职工医保统筹基金划拨60元、市县区财政补助10元。');
+        expect((await source('huaian-employee-2023', `financing.${c}.2024-01-01.effective_from`)).clause).toBe('2023年个人缴费部分免于缴纳、财政补助部分免于补助，医保基金每人划拨60元。');
+      }
+      // 济宁's 医疗专护 ratios quote the clause whole, to the person's share.
+      expect((await source('jining-resident-2022', 'service.medical_special.grade3.ratio')).clause).toBe('在一、二、三级协议管理医疗机构发生的医疗专护费用长期护理保险资金支付比例分别为70%、65%、60%，机构医疗护理费用长期护理保险资金支付比例为65%，居家医疗护理费用长期护理保险资金支付比例为70%，其余费用由个人负担。');
       const areas = await queryRows(conn, `select admdvs from policy_area where policy_id = 'jining-resident-2022' order by admdvs`);
       expect(areas.map((a) => a.admdvs)).toEqual(['370811', '370812', '370828', '370830', '370881', '370883']);
     });
   });
 
-  it('lists the 49 national pilot cities with province: 14 new, 35 original', async () => {
+  it('lists the 49 national pilot cities with province: 14 new, 35 original (15 of the 2016 first batch, 20 of 吉林 and 山东)', async () => {
     await withWarehouse(db, async ({ conn }) => {
       await loadPolicyCatalog(conn);
       const rows = await queryRows(conn, `select batch, count(*)::int as n, count(city)::int as with_code from national_pilot_city group by batch order by batch`);
-      expect(rows).toEqual([{ batch: '2016', n: 35, with_code: 32 }, { batch: '2020', n: 14, with_code: 13 }]);
-      const jining = await queryRows(conn, `select province, batch, city from national_pilot_city where city_name = '济宁市'`);
-      expect(jining).toEqual([{ province: '山东省', batch: '2016', city: '370800' }]);
+      // 人社厅发〔2016〕80号: 15 cities plus 吉林 and 山东 as key-contact provinces (长春 and 青岛 among the 15).
+      expect(rows).toEqual([{ batch: '2016', n: 15, with_code: 14 }, { batch: '2020', n: 14, with_code: 13 }, { batch: 'key_province', n: 20, with_code: 18 }]);
+      const first = await queryRows(conn, `select city_name from national_pilot_city where batch = '2016' and province in ('吉林省', '山东省') order by city_name`);
+      expect(first.map((r) => r.city_name)).toEqual(['长春市', '青岛市']);
+      // 济宁's own scheme dates from 济政办发〔2018〕33号 (cited by its 2022 notice).
+      const jining = await queryRows(conn, `select province, batch, city, scheme_from, scheme_document from national_pilot_city where city_name = '济宁市'`);
+      expect(jining).toEqual([{ province: '山东省', batch: 'key_province', city: '370800', scheme_from: '2018', scheme_document: '济政办发〔2018〕33号' }]);
       const national = await queryRows(conn, `select fund_share_target::varchar as t, min_disability_months as m from policy_national`);
       expect(national).toEqual([{ t: '0.7000', m: 6 }]);
     });

@@ -32,7 +32,7 @@ describe('the browser engine equals the SQL projection', () => {
         expect(run.years.map((y) => y.year)).toEqual(sql.map((x) => Number(x.year)));
         const mine = run.years.map((y) => ({
           income_total: toText(y.income_total), expenditure_total: toText(y.expenditure_total), expenditure_benefits: toText(y.expenditure_benefits),
-          expenditure_operator: toText(y.expenditure_operator), balance_end: toText(y.balance_end),
+          expenditure_operator: toText(y.expenditure_operator), balance_end: y.balance_end === null ? null : toText(y.balance_end),
           months_payable: y.months_payable === null ? null : toText(y.months_payable), surplus_status: y.surplus_status,
           break_even_per_head: y.break_even_per_head === null ? null : toText(y.break_even_per_head),
         }));

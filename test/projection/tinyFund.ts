@@ -9,7 +9,8 @@
 // Each pays the 30 yuan standard (25 medical fund + 5 fiscal) in January. 2026 also has a donation
 // of 20 000 and F3's assessment (fee 20). 2027: F3 draws 700 a month in Jan–Jun (level 4), F1 in
 // Jul–Sep (level 3, assessed 2027-06-15, fee 20), all home_medical_nursing, settled in the month;
-// interest 4.00 and the operator's fee 2.40 on 2027-12-31.
+// interest 4.00 and the operator's fee 2.40 on 2027-12-31. The fund began in 2022: an opening balance
+// of 0.00 on 2025-12-31 says what it carried in.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insert, type Row } from '../marts/fixture.ts';
 
@@ -75,6 +76,9 @@ export function seedTinyFund(scenarios: TinyScenario[], horizon = 2) {
       ...[7, 8, 9].map((m) => settlement(`S1-${m}`, 'F1', m)),
     ]);
     await insert(conn, 'raw_ledger', [
+      // the fund dates from 2022, its flows here from 2026: the balance carried in is delivered (0.00,
+      // 期初结余 dated the day before 2026-01), so the balance is known and starts from zero
+      { ...LEDGER, entry_id: 'L0', admdvs: '370800', scheme: 'resident', entry_date: '2025-12-31', category: 'opening_balance', amount: '0.00' },
       { ...LEDGER, entry_id: 'L1', admdvs: '370800', scheme: 'resident', entry_date: '2026-06-30', category: 'donation', amount: '20000.00' },
       { ...LEDGER, entry_id: 'L2', admdvs: '370800', scheme: 'resident', entry_date: '2027-12-31', category: 'interest', amount: '4.00' },
       { ...LEDGER, entry_id: 'L3', admdvs: '370800', scheme: 'resident', entry_date: '2027-12-31', category: 'operator_fee', amount: '2.40' },

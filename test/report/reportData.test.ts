@@ -100,7 +100,7 @@ describe('reportData', () => {
     expect(bandNote).toMatch(/分档依据：.*人社部发〔2009〕67号/);
   });
 
-  it('shows an overdrawn fund as —（已穿底） and a part year with its months, as the site does', async () => {
+  it('shows a fund below zero as —（累计结余穿底） and a part year with its months, as the site does', async () => {
     await withWarehouse(db, async ({ conn }) => {
       await conn.run('begin');
       // The `all` fund ends February 2027 below zero; 2026 covered only October to December.
@@ -113,11 +113,12 @@ describe('reportData', () => {
       const balance = d.sections[5].tables[0];
       const all = balance.rows.find((r) => r.scheme === SCHEMES.all)!;
       expect(all.months_payable_12m).toBe(OVERDRAWN_TEXT);
-      expect(cellText(all.months_payable_12m, all.months_payable_12m__kind as 'text')).toBe('—（已穿底）');
+      expect(cellText(all.months_payable_12m, all.months_payable_12m__kind as 'text')).toBe('—（累计结余穿底）');
       expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）末累计结余（元）');
-      expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）可支付月数（暂估）');
+      // a part year's months payable divides by its months with expenditure: no longer provisional
+      expect(balance.columns.map((c) => c.label)).toContain('2026年（10–12月）可支付月数');
       const summary = d.sections[0].tables[0].rows.find((r) => r.item === '可支付月数')!;
-      expect([summary.value, summary.value__kind]).toEqual(['—（已穿底）', 'text']);
+      expect([summary.value, summary.value__kind]).toEqual(['—（累计结余穿底）', 'text']);
     });
   });
 

@@ -115,7 +115,7 @@ describe('the built site', () => {
           };
         });
         expect(look.junk, 'NaN / undefined / null in the text').toEqual([]);
-        expect(look.negativeMonths, 'negative months payable (an overdrawn fund shows —（已穿底）)').toEqual([]);
+        expect(look.negativeMonths, 'negative months payable (a fund below zero shows —（累计结余穿底）)').toEqual([]);
         expect(look.pageWidth, 'page wider than the 1280 px window').toBeLessThanOrEqual(1280);
         expect(look.overflowing, 'elements past the content column that do not scroll in their card').toEqual([]);
         expect(look.chartsWithoutCsv, 'charts whose card has no CSV button').toBe(0);

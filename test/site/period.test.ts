@@ -93,15 +93,18 @@ describe('period selection in the browser', () => {
 });
 
 describe('months payable and part years', () => {
-  test('a negative balance or an overdrawn status shows —（已穿底）, never negative months', () => {
-    expect(payableText({ months_payable: -1837468.87, balance: -39811825.43, status: 'overdrawn' })).toBe(OVERDRAWN_TEXT);
-    expect(payableText({ months_payable: -56.08, balance: -1, status: null })).toBe('—（已穿底）');
-    expect(payableText({ months_payable: null, balance: 5, status: 'overdrawn' })).toBe('—（已穿底）');
-    expect(annualPayable({ year: 2027, months_payable: -56.08, balance_end: -39811565.43, surplus_status: 'overdrawn', year_complete: true })).toBe('—（已穿底）');
+  test('a negative balance shows —（累计结余穿底）, never negative months', () => {
+    expect(payableText({ months_payable: null, balance: -39811825.43, status: 'overdrawn' })).toBe(OVERDRAWN_TEXT);
+    expect(payableText({ months_payable: -56.08, balance: -1, status: null })).toBe('—（累计结余穿底）');
+    expect(annualPayable({ year: 2027, months_payable: null, balance_end: -39811565.43, surplus_status: 'overdrawn', year_complete: true })).toBe('—（累计结余穿底）');
   });
-  test('a positive balance shows its months; a part year is provisional', () => {
+  test('a balance not known (no opening balance delivered) reads 期初结余未提供', () => {
+    expect(payableText({ months_payable: null, balance: null, status: null, known: false })).toBe('期初结余未提供');
+    expect(annualPayable({ year: 2027, months_payable: null, balance_end: null, surplus_status: null, balance_known: false })).toBe('期初结余未提供');
+  });
+  test('a positive balance shows its months, a part year too (the mart divides by its months with expenditure)', () => {
     expect(payableText({ months_payable: 4.19, balance: 463751.64, status: 'low' })).toBe('4.2个月');
-    expect(annualPayable({ year: 2027, months_payable: 68.8, balance_end: 6524019.8, surplus_status: 'excessive', year_complete: false, first_month: '2027-01-01', last_month: '2027-11-01' })).toBe('68.8个月（暂估）');
+    expect(annualPayable({ year: 2027, months_payable: 68.8, balance_end: 6524019.8, surplus_status: 'excessive', year_complete: false, first_month: '2027-01-01', last_month: '2027-11-01' })).toBe('68.8个月');
     expect(payableText({ months_payable: null, balance: 100, status: null })).toBe('—');
   });
   test('a part year is labelled with its months', () => {

@@ -8,7 +8,7 @@ const LATIN_WORD = /[A-Za-z]{2,}/;
 
 describe('labels', () => {
   test('checks, severities and rules in Chinese; an unknown code falls back to itself', () => {
-    expect(checkLabel('closing balances = sum of net')).toBe('期末累计结余 = 各月当期结余之和');
+    expect(checkLabel('closing balances = opening balances + sum of net')).toBe('期末累计结余 = 期初结余 + 各月当期结余');
     expect(checkLabel('a new check')).toBe('a new check');
     expect(checkDetail('a new check', 'its detail')).toBe('its detail');
     expect(labelOf(SEVERITIES, 'warn')).toBe('需关注');

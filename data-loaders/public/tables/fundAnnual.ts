@@ -1,16 +1,19 @@
 // 基金年度收支与结余: each city's income, expenditure, balance, months payable and surplus status by
-// year and scheme (mart_fund_annual). Fund-level amounts, not about persons: not suppressed.
+// year and scheme (mart_fund_annual): the funds and the city's total, never settlements of no scheme
+// as a scheme of their own. Fund-level amounts, not about persons: not suppressed.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { payableCell, SCHEME_ORDER, SCHEMES, yearLabel } from '../../../vocabulary/index.ts';
+import { readThresholds } from '../../config.ts';
+import { OVERDRAWN_TEXT, payableCell, SCHEME_ORDER, SCHEMES, statusNoteText, UNKNOWN_BALANCE_TEXT, yearLabel } from '../../../vocabulary/index.ts';
 import { cityNames, hasTable, publicTable, rows, type PublicTable } from './table.ts';
 
 export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
   const cityName = await cityNames(conn);
   const hasBands = await hasTable(conn, 'cfg_surplus_band');
+  const minMonths = readThresholds().surplus_bands.min_expenditure_months;
   const r = await rows(conn, `
     with annual as (
         select * from mart_fund_annual
-        where scheme <> 'unassigned' or income_total <> 0 or expenditure_total <> 0
+        where scheme in ('employee', 'resident', 'all')
     )
     select
         annual.city,
@@ -27,6 +30,8 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
         annual.year_complete,
         strftime(annual.first_month, '%Y-%m-%d') as first_month,
         strftime(annual.last_month, '%Y-%m-%d') as last_month,
+        annual.balance_known,
+        annual.status_note,
     from annual
     ${hasBands ? 'left join cfg_surplus_band as bands on bands.status = annual.surplus_status' : ''}
     order by annual.city, annual.year, list_position(${`['${SCHEME_ORDER.join("','")}']`}, annual.scheme)`);
@@ -52,10 +57,12 @@ export async function fundAnnual(conn: DuckDBConnection): Promise<PublicTable> {
       city_name: cityName(x.city),
       year_text: yearLabel({ year: Number(x.year), year_complete: x.year_complete === false ? false : null, first_month: x.first_month as string | null, last_month: x.last_month as string | null }),
       scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
-      // The vocabulary's rule, as on the dashboards: an overdrawn fund has no months payable.
-      months_payable: payableCell(x.months_payable as string | null, { balance: x.balance_end as string | null, status: x.surplus_status as string | null }),
-      surplus_status: x.surplus_status_label,
+      // The vocabulary's rule, as on the dashboards: a balance not known reads 期初结余未提供; a
+      // balance below zero has no months payable; no status says why.
+      balance_end: x.balance_known === false ? UNKNOWN_BALANCE_TEXT : x.balance_end,
+      months_payable: payableCell(x.months_payable as string | null, { balance: x.balance_end as string | null, known: x.balance_known as boolean | null }),
+      surplus_status: x.surplus_status === null ? statusNoteText(x.status_note as string | null, minMonths) || null : x.surplus_status_label,
     })),
-    note: '收付实现制（缴费按缴费日期、待遇按结算日期计入）。可支付月数 = 年末累计结余 ÷（年度基金支出 ÷ 12）；累计结余为负的基金已穿底，显示为“—（已穿底）”；数据覆盖不足12个月的年度标明所含月份，其可支付月数为暂估。',
+    note: `收付实现制（缴费按缴费日期、待遇按结算日期计入）。累计结余从期初结余（上年结转）起算，基金早于本数据而未提供期初结余的显示“${UNKNOWN_BALANCE_TEXT}”。可支付月数 = 年末累计结余 ÷ 本年有支出月份的月均基金支出；累计结余为负的显示为“${OVERDRAWN_TEXT}”；有支出的月份不足${minMonths}个月的不判断结余状态；数据覆盖不足12个月的年度标明所含月份。`,
   });
 }

@@ -1,7 +1,7 @@
 // 基金月度收支: each city's monthly income by source, expenditure by kind, net and month-end balance,
 // both schemes together (mart_fund_monthly, scheme all). Fund-level amounts: not suppressed.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES } from '../../../vocabulary/index.ts';
+import { EXPENDITURE_KINDS, FUND_LABELS, INCOME_SOURCES, UNKNOWN_BALANCE_TEXT } from '../../../vocabulary/index.ts';
 import { cityNames, publicTable, rows, type PublicColumn, type PublicTable } from './table.ts';
 
 const money = (key: string, label: string): PublicColumn => ({ key, label, kind: 'money' });
@@ -26,6 +26,7 @@ export async function fundMonthly(conn: DuckDBConnection): Promise<PublicTable> 
         expenditure_benefits, expenditure_assessment, expenditure_operator, expenditure_other, expenditure_total,
         net,
         cumulative_balance,
+        balance_known,
     from mart_fund_monthly
     where scheme = 'all'
     order by city, month`);
@@ -33,6 +34,7 @@ export async function fundMonthly(conn: DuckDBConnection): Promise<PublicTable> 
     name: 'fund-monthly',
     title: '基金月度收支（两险种合计）',
     columns: COLUMNS,
-    rows: r.map((x) => ({ ...x, city_name: cityName(x.city) })),
+    // a balance not known (no opening balance delivered) is said in words, as on the dashboards
+    rows: r.map((x) => ({ ...x, city_name: cityName(x.city), cumulative_balance: x.balance_known === false ? UNKNOWN_BALANCE_TEXT : x.cumulative_balance })),
   });
 }

@@ -71,7 +71,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
     const mine = <T extends Record<string, unknown>>(list: T[]) => list.filter((x) => x.city === city && Number(x.year) === year);
     const byScheme = mine(comparison).sort((a, b) => SCHEME_ORDER.indexOf(String(a.scheme)) - SCHEME_ORDER.indexOf(String(b.scheme)));
     const all = byScheme.find((x) => x.scheme === 'all')!;
-    const parts = byScheme.filter((x) => x.scheme !== 'all' && (x.scheme !== 'unassigned' || int(x.participants) + int(x.beneficiaries) > 0));
+    const parts = byScheme.filter((x) => x.scheme === 'employee' || x.scheme === 'resident');
     const dists = mine(district);
     const lvls = mine(profile);
 
@@ -81,6 +81,11 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
     const bAll = b.add(int(all.beneficiaries));
     const pScheme = parts.map((x) => p.add(int(x.participants)));
     const bScheme = parts.map((x) => b.add(int(x.beneficiaries)));
+    // Beneficiaries of no scheme (settlements with no enrolment, two schemes in force) count in the
+    // total only and are never published: a hidden member of the sum, so the total minus the schemes
+    // cannot give a small count of them away.
+    const bRest = int(all.beneficiaries) - bScheme.reduce((n, i) => n + b.values[i], 0);
+    if (bRest > 0) bScheme.push(b.add(bRest));
     const pDist = dists.map((x) => p.add(int(x.participants)));
     const bDist = dists.map((x) => b.add(int(x.beneficiaries)));
     const bLevel = lvls.map((x) => b.add(int(x.beneficiaries)));
@@ -100,7 +105,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       beneficiaries_per_1000: pc.value > 0 ? derived(((bc.value * 1000) / pc.value).toFixed(2), pc, bc) : null,
     });
     schemes.push({ ...where, scheme: SCHEMES.all, ...personRow(p.cell(pAll), b.cell(bAll)) });
-    parts.forEach((x, i) => schemes.push({
+    parts.forEach((x, i) => schemes.push({ // (bScheme's extra member, if any, is not published)
       ...where, scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme), ...personRow(p.cell(pScheme[i]), b.cell(bScheme[i])),
     }));
     dists.forEach((x, i) => districts.push({
@@ -119,7 +124,7 @@ export async function personTables(conn: DuckDBConnection): Promise<PersonTables
       title: '参保人数与待遇享受人数（按险种）',
       columns: [...CITY_YEAR, { key: 'scheme', label: '险种', kind: 'text' }, ...PERSON_COLUMNS],
       rows: schemes,
-      note: `参保人数为参保期覆盖当年任一日的人数；待遇享受人数为当年（按服务月份）有护理费用结算的人数。${SUPPRESSION_NOTE}`,
+      note: `参保人数为参保期覆盖当年任一日的人数；待遇享受人数为当年（按服务月份）有护理费用结算的人数，不含结算全部被冲销的人员；无法确定险种的人员只计入合计。${SUPPRESSION_NOTE}`,
     }),
     districts: publicTable({
       name: 'districts',

@@ -34,7 +34,7 @@ export const CITY_YEAR: PublicColumn[] = [
 /**
  * A value as the column's kind writes it: text as text; money, ratios and decimals as the exact
  * text DuckDB gives (never through a float); counts as numbers. A word a rule put in a numeric
- * column ("<10", "*", "—（已穿底）") stays as it is.
+ * column ("<10", "*", "—（累计结余穿底）", "期初结余未提供") stays as it is.
  */
 function cellOf(kind: PublicColumn['kind'], v: unknown): PublicCell {
   if (v === null || v === undefined) return null;

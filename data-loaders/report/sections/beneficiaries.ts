@@ -30,7 +30,7 @@ export async function beneficiariesSection(ctx: Ctx): Promise<Section> {
         fund_per_beneficiary_month::decimal(18, 2) as fund_per_beneficiary_month,
     from services
     order by fund_amt desc`);
-  section.notes!.push(`按服务月份归属年度统计${ctx.year}年已结算的护理费用（含冲销）；待遇享受人数为有非冲销结算的人数（去重），同一人可享受多种服务，各服务类型人数之和大于总人数。`);
+  section.notes!.push(`按服务月份归属年度统计${ctx.year}年已结算的护理费用（含冲销）；待遇享受人数为有未被冲销的结算的人数（去重，结算全部被冲销的人员不计），同一人可享受多种服务，各服务类型人数之和大于总人数。`);
   section.tables.push(reportTable({
     id: 'service-types',
     title: `${ctx.year}年各服务类型待遇享受人数与费用`,
