@@ -66,6 +66,8 @@ export const SCOPED_SOURCES: Readonly<Record<string, string>> = {
   stg_enrolment: 'person_no in (select person_no from __scope_person)',
   stg_assessment: 'person_no in (select person_no from __scope_person)',
   stg_visit: 'person_no in (select person_no from __scope_person)',
+  stg_inpatient: 'person_no in (select person_no from __scope_person)',
+  stg_work_injury: 'person_no in (select person_no from __scope_person)',
   int_person_events_schemed: "event_kind = 'settlement' and event_id in (select settlement_id from __scope_settlement)",
   int_eligibility_checked: 'settlement_id in (select settlement_id from __scope_settlement)',
 };
@@ -213,6 +215,10 @@ select person_no from ${isNew('stg_enrolment')}
 union
 select person_no from ${isNew('stg_assessment')}
 union
+select person_no from ${isNew('stg_inpatient')}
+union
+select person_no from ${isNew('stg_work_injury')}
+union
 select person_no from load_replaced where load_id in (select load_id from __new_load)`);
   // Settlements: new or corrected ones, those of the persons above, those whose person, institution
   // and month have new visits (the recorded hours), those at an institution a load delivered.
@@ -232,7 +238,7 @@ union
 select settlement_id from stg_settlement
 where institution_code in (select institution_code from ${isNew('stg_institution')})`);
   // Closed under what links one settlement's result to another's: a reversal and what it
-  // reverses, and the settlements of the same duplicate group (person, city, service type, month).
+  // reverses, and the settlements of the same person, city and month (duplicates, days_overlap).
   for (;;) {
     const added = await conn.run(`insert into __scope_settlement
 select settlement_id from (
@@ -248,13 +254,12 @@ select settlement_id from (
     select settlements.settlement_id
     from stg_settlement as settlements
     inner join (
-        select distinct person_no, city, service_type, service_month
+        select distinct person_no, city, service_month
         from stg_settlement
         where settlement_id in (select settlement_id from __scope_settlement)
     ) as groups
         on groups.person_no is not distinct from settlements.person_no
         and groups.city is not distinct from settlements.city
-        and groups.service_type is not distinct from settlements.service_type
         and groups.service_month is not distinct from settlements.service_month
 )
 where settlement_id not in (select settlement_id from __scope_settlement)`);

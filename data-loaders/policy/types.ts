@@ -5,6 +5,8 @@ export const SCHEMES = ['employee', 'resident'] as const;
 export const FINANCING_COMPONENTS = ['individual', 'medical_fund', 'fiscal', 'employer'] as const;
 export const PRICING_METHODS = ['daily_rate', 'hourly_rate', 'ratio'] as const;
 export const PILOT_BATCHES = ['2016', '2020'] as const;
+/** Extract kinds whose days a policy excludes from its benefits (policy_exclusion.data_kind). */
+export const EXCLUSION_KINDS = ['inpatient', 'work_injury'] as const;
 
 export interface PolicySchemeRow {
   policy_id: string;
@@ -56,6 +58,37 @@ export interface PolicyServiceRow {
   min_visits_per_month: number | null;
 }
 
+/** Which institution categories may bill which service types (the audit's category_mismatch). */
+export interface PolicyCategoryServiceRow {
+  policy_id: string;
+  /** An institution category of the contract (institution.category). */
+  category: string;
+  service_type: string;
+}
+
+/** Days on which a policy pays no benefit: an inpatient stay, a work-injury nursing allowance. */
+export interface PolicyExclusionRow {
+  policy_id: string;
+  data_kind: (typeof EXCLUSION_KINDS)[number];
+  /** null = every service type. */
+  service_type: string | null;
+}
+
+/** Added table: every service type of the contract, its name and where it is given (serviceSettings.ts). */
+export interface PolicyServiceTypeRow {
+  service_type: string;
+  name_zh: string;
+  setting: string;
+  /** Whether a day of it is a day in a bed or in day care (the audit's days_overlap). */
+  occupies_day: boolean;
+}
+
+/** Added table: the contract's institution categories and their Chinese names (serviceSettings.ts). */
+export interface PolicyInstitutionCategoryRow {
+  category: string;
+  name_zh: string;
+}
+
 export interface PolicySourceRow {
   policy_id: string;
   param: string;
@@ -90,6 +123,10 @@ export interface PolicyCatalog {
   financing: PolicyFinancingRow[];
   area: PolicyAreaRow[];
   service: PolicyServiceRow[];
+  categoryService: PolicyCategoryServiceRow[];
+  exclusion: PolicyExclusionRow[];
+  serviceType: PolicyServiceTypeRow[];
+  institutionCategory: PolicyInstitutionCategoryRow[];
   source: PolicySourceRow[];
   nationalPilotCity: NationalPilotCityRow[];
   national: PolicyNationalRow[];
@@ -97,5 +134,8 @@ export interface PolicyCatalog {
 }
 
 export function emptyCatalog(): PolicyCatalog {
-  return { scheme: [], financing: [], area: [], service: [], source: [], nationalPilotCity: [], national: [], files: [] };
+  return {
+    scheme: [], financing: [], area: [], service: [], categoryService: [], exclusion: [], serviceType: [], institutionCategory: [], source: [],
+    nationalPilotCity: [], national: [], files: [],
+  };
 }

@@ -1,6 +1,7 @@
 -- grain: one row per settlement (reversal rows included), with the enrolment, policy and assessment it is
--- checked against and one boolean per eligibility condition (docs/audit-rules.md). Policy parameters come
--- from the policy_* tables only. Which conditions become findings is decided in int_settlement_priced.
+-- checked against, one boolean per settlement-wide condition, and for the days of its service month how
+-- many each condition admits (docs/audit-rules.md, "Eligible days"). Policy parameters come from the
+-- policy_* tables only. Which conditions become findings, and the price, are decided in int_settlement_priced.
 with settlements as (
     select * from stg_settlement
 ),
@@ -19,6 +20,18 @@ institutions as (
     select * from stg_institution
 ),
 
+visits as (
+    select * from stg_visit
+),
+
+inpatient_stays as (
+    select * from stg_inpatient
+),
+
+work_injury_allowances as (
+    select * from stg_work_injury
+),
+
 policies as (
     select * from policy_scheme
 ),
@@ -31,6 +44,10 @@ policy_services as (
     select * from policy_service
 ),
 
+policy_exclusions as (
+    select * from policy_exclusion
+),
+
 reversed as (
     select distinct reversal_of as settlement_id,
     from settlements
@@ -41,6 +58,7 @@ settlement_months as (
     select
         settlements.*,
         last_day(settlements.service_month) as month_end,
+        day(last_day(settlements.service_month))::integer as month_days,
         reversed.settlement_id is not null as is_reversed,
     from settlements
     left join reversed
@@ -164,7 +182,14 @@ assessment_candidates as (
         assessment_orders.assessment_id,
         assessment_orders.assessment_order,
         assessment_orders.conclusion_date,
+        assessment_orders.valid_until,
         assessment_orders.approved and assessment_orders.level >= policy_in_force.min_level as qualifies,
+        (assessment_orders.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date as benefit_start,
+        reassessment_due(
+            assessment_orders.valid_until,
+            assessment_orders.conclusion_date,
+            policy_in_force.reassessment_months
+        ) as due_date,
         case
             when assessment_orders.conclusion_date < covering_enrolment.service_month then 'before_month'
             when assessment_orders.conclusion_date <= covering_enrolment.month_end then 'in_month'
@@ -214,6 +239,24 @@ basis_assessment as (
     from assessment_picks
 ),
 
+-- The assessments that make days of the month payable: the basis and every qualifying assessment
+-- concluded after it by the month's end (a renewal concluded during the month continues the benefit).
+-- Each admits the days from its benefit start to its reassessment_due date.
+assessment_windows as (
+    select
+        assessment_candidates.settlement_id,
+        assessment_candidates.benefit_start,
+        coalesce(assessment_candidates.due_date, date '9999-12-31') as window_end,
+    from assessment_candidates
+    inner join basis_assessment
+        on basis_assessment.settlement_id = assessment_candidates.settlement_id
+    inner join assessment_orders as basis_order
+        on basis_order.assessment_id = basis_assessment.assessment_id
+    where assessment_candidates.qualifies
+        and assessment_candidates.timing <> 'after_month'
+        and assessment_candidates.assessment_order >= basis_order.assessment_order
+),
+
 designated as (
     select distinct settlement_months.settlement_id,
     from settlement_months
@@ -238,7 +281,7 @@ policy_service_types as (
     from policy_services
 ),
 
-final as (
+checked as (
     select
         settlement_months.settlement_id,
         settlement_months.person_no,
@@ -246,9 +289,14 @@ final as (
         settlement_months.city,
         settlement_months.institution_code,
         institutions.grade as hospital_grade,
+        institutions.category as institution_category,
+        institutions.city as institution_city,
+        institutions.designated_from,
+        institutions.designated_to,
         settlement_months.service_type,
         settlement_months.service_month,
         settlement_months.month_end,
+        settlement_months.month_days,
         settlement_months.service_days,
         settlement_months.service_hours,
         settlement_months.visits,
@@ -257,6 +305,7 @@ final as (
         settlement_months.fund_amt,
         settlement_months.personal_amt,
         settlement_months.settled_date,
+        settlement_months.settled_month,
         settlement_months.reversal_of,
         settlement_months.is_reversal,
         settlement_months.is_reversed,
@@ -265,42 +314,23 @@ final as (
         covering_enrolment.spell_start,
         covering_enrolment.after_contribution_gap,
         policy_in_force.policy_id,
+        policy_in_force.effective_from as policy_effective_from,
+        policy_in_force.effective_to as policy_effective_to,
         policy_in_force.benefits_from,
         basis.assessment_id as basis_assessment_id,
         basis.conclusion_date as basis_conclusion_date,
         basis.disability_months as basis_disability_months,
-        coalesce(
-            basis.valid_until,
-            (basis.conclusion_date + to_months(policy_in_force.reassessment_months))::date
-        ) as basis_valid_until,
+        reassessment_due(basis.valid_until, basis.conclusion_date, policy_in_force.reassessment_months) as basis_valid_until,
         (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date as assessment_benefit_start,
         basis_assessment.first_conclusion_date as later_conclusion_date,
         (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date as waiting_ends,
-        -- the conditions (true = the condition holds; see docs/audit-rules.md)
+        -- the settlement-wide conditions (true = the condition holds; see docs/audit-rules.md)
         covering_enrolment.settlement_id is not null as is_enrolled,
         coalesce(policy_in_force.is_in_force, false) as has_policy,
         coalesce(policy_last_starts.last_effective_from > settlement_months.month_end, false) as has_later_policy,
         enrolment_area.policy_id is not null or city_area.policy_id is not null as area_in_pilot,
         basis.assessment_id is not null as has_approved_assessment,
         coalesce(basis.disability_months < policy_in_force.min_disability_months, false) as disability_too_short,
-        coalesce(
-            policy_in_force.benefits_from > settlement_months.month_end
-            or (basis.conclusion_date + to_days(policy_in_force.benefit_start_offset_days))::date > settlement_months.month_end
-            or (basis.assessment_id is null and coalesce(basis_assessment.qualifies_after_month, false)),
-            false
-        ) as before_benefit_start,
-        coalesce(
-            coalesce(
-                basis.valid_until,
-                (basis.conclusion_date + to_months(policy_in_force.reassessment_months))::date
-            ) < settlement_months.service_month,
-            false
-        ) as assessment_lapsed,
-        coalesce(
-            covering_enrolment.after_contribution_gap
-            and (covering_enrolment.spell_start + to_months(policy_in_force.waiting_period_months))::date > settlement_months.month_end,
-            false
-        ) as in_waiting_period,
         settlement_months.institution_code is null or designated.settlement_id is not null as institution_designated,
         policy_service_types.policy_id is not null as service_covered,
     from settlement_months
@@ -330,6 +360,185 @@ final as (
     left join policy_service_types
         on policy_service_types.policy_id = policy_in_force.policy_id
         and policy_service_types.service_type = settlement_months.service_type
+),
+
+-- Eligible days. Every day of the month of a settlement that is audited, enrolled and under a policy
+-- in force, with each day-wise condition: covered by an enrolment (either scheme), within the policy's
+-- period and benefits, on or after the benefit start, not after the assessments' reassessment_due
+-- dates, after the waiting period, within the institution's designation, and not a day of an inpatient
+-- stay or a work-injury nursing allowance where the policy excludes those for the service type.
+settlement_days as (
+    select
+        settlement_id,
+        person_no,
+        city,
+        institution_code,
+        service_type,
+        policy_id,
+        unnest(generate_series(service_month, month_end, interval 1 day))::date as service_day,
+        policy_effective_from,
+        coalesce(policy_effective_to, date '9999-12-31') as policy_effective_to,
+        benefits_from,
+        -- no assessment to start from: before the benefit start when one qualifies after the month,
+        -- else no day-wise limit (no_approved_assessment judges the whole settlement)
+        case
+            when has_approved_assessment then assessment_benefit_start
+            when later_conclusion_date is not null then date '9999-12-31'
+            else date '0001-01-01'
+        end as assessment_benefit_start,
+        has_approved_assessment,
+        case when after_contribution_gap then waiting_ends else date '0001-01-01' end as waiting_ends,
+        coalesce(institution_city = city, false) as institution_in_city,
+        designated_from,
+        coalesce(designated_to, date '9999-12-31') as designated_to,
+    from checked
+    where is_enrolled
+        and has_policy
+        and not is_reversal
+        and not is_reversed
+),
+
+covered_days as (
+    select distinct
+        settlement_days.settlement_id,
+        settlement_days.service_day,
+    from settlement_days
+    inner join enrolments
+        on enrolments.person_no = settlement_days.person_no
+        and enrolments.city = settlement_days.city
+        and settlement_days.service_day between enrolments.coverage_start and enrolments.coverage_end
+),
+
+assessed_days as (
+    select distinct
+        settlement_days.settlement_id,
+        settlement_days.service_day,
+    from settlement_days
+    inner join assessment_windows
+        on assessment_windows.settlement_id = settlement_days.settlement_id
+        and settlement_days.service_day between assessment_windows.benefit_start and assessment_windows.window_end
+),
+
+inpatient_days as (
+    select distinct
+        settlement_days.settlement_id,
+        settlement_days.service_day,
+    from settlement_days
+    inner join policy_exclusions
+        on policy_exclusions.policy_id = settlement_days.policy_id
+        and policy_exclusions.data_kind = 'inpatient'
+        and coalesce(policy_exclusions.service_type, settlement_days.service_type) = settlement_days.service_type
+    inner join inpatient_stays
+        on inpatient_stays.person_no = settlement_days.person_no
+        and settlement_days.service_day between inpatient_stays.admission_date and inpatient_stays.last_day_in_hospital
+),
+
+work_injury_days as (
+    select distinct
+        settlement_days.settlement_id,
+        settlement_days.service_day,
+    from settlement_days
+    inner join policy_exclusions
+        on policy_exclusions.policy_id = settlement_days.policy_id
+        and policy_exclusions.data_kind = 'work_injury'
+        and coalesce(policy_exclusions.service_type, settlement_days.service_type) = settlement_days.service_type
+    inner join work_injury_allowances
+        on work_injury_allowances.person_no = settlement_days.person_no
+        and settlement_days.service_day between work_injury_allowances.allowance_from and work_injury_allowances.allowance_until
+),
+
+-- home-visit hours recorded per person, institution and day (check-in day)
+visit_day_hours as (
+    select
+        person_no,
+        institution_code,
+        check_in::date as service_day,
+        sum(hours) as hours,
+    from visits
+    group by all
+),
+
+day_flags as (
+    select
+        settlement_days.settlement_id,
+        covered_days.settlement_id is not null as is_covered,
+        settlement_days.service_day <= settlement_days.policy_effective_to as is_policy_open,
+        settlement_days.service_day >= settlement_days.policy_effective_from
+            and settlement_days.service_day >= settlement_days.benefits_from
+            and settlement_days.service_day >= settlement_days.assessment_benefit_start as is_started,
+        not settlement_days.has_approved_assessment
+            or assessed_days.settlement_id is not null
+            or settlement_days.service_day < settlement_days.assessment_benefit_start as is_assessed,
+        settlement_days.service_day >= settlement_days.waiting_ends as is_after_waiting,
+        settlement_days.institution_code is null
+            or (
+                settlement_days.institution_in_city
+                and settlement_days.service_day between settlement_days.designated_from and settlement_days.designated_to
+            ) as is_designated,
+        inpatient_days.settlement_id is null as is_not_inpatient,
+        work_injury_days.settlement_id is null as is_not_work_injury,
+        coalesce(visit_day_hours.hours, 0) as recorded_hours,
+    from settlement_days
+    left join covered_days
+        on covered_days.settlement_id = settlement_days.settlement_id
+        and covered_days.service_day = settlement_days.service_day
+    left join assessed_days
+        on assessed_days.settlement_id = settlement_days.settlement_id
+        and assessed_days.service_day = settlement_days.service_day
+    left join inpatient_days
+        on inpatient_days.settlement_id = settlement_days.settlement_id
+        and inpatient_days.service_day = settlement_days.service_day
+    left join work_injury_days
+        on work_injury_days.settlement_id = settlement_days.settlement_id
+        and work_injury_days.service_day = settlement_days.service_day
+    left join visit_day_hours
+        on visit_day_hours.person_no = settlement_days.person_no
+        and visit_day_hours.institution_code = settlement_days.institution_code
+        and visit_day_hours.service_day = settlement_days.service_day
+),
+
+eligible_flags as (
+    select
+        *,
+        is_covered and is_policy_open and is_started and is_assessed and is_after_waiting and is_designated
+            and is_not_inpatient and is_not_work_injury as is_eligible_day,
+    from day_flags
+),
+
+-- Per settlement: the days (and the recorded visit hours) each condition admits, and all together.
+day_counts as (
+    select
+        settlement_id,
+        count(*) filter (where is_covered)::integer as days_covered,
+        count(*) filter (where is_policy_open)::integer as days_policy_open,
+        count(*) filter (where is_started)::integer as days_started,
+        count(*) filter (where is_assessed)::integer as days_assessed,
+        count(*) filter (where is_after_waiting)::integer as days_after_waiting,
+        count(*) filter (where is_designated)::integer as days_designated,
+        count(*) filter (where is_not_inpatient)::integer as days_not_inpatient,
+        count(*) filter (where is_not_work_injury)::integer as days_not_work_injury,
+        count(*) filter (where is_eligible_day)::integer as eligible_days,
+        sum(recorded_hours)::decimal(18, 2) as recorded_hours,
+        sum(recorded_hours) filter (where is_covered)::decimal(18, 2) as hours_covered,
+        sum(recorded_hours) filter (where is_policy_open)::decimal(18, 2) as hours_policy_open,
+        sum(recorded_hours) filter (where is_started)::decimal(18, 2) as hours_started,
+        sum(recorded_hours) filter (where is_assessed)::decimal(18, 2) as hours_assessed,
+        sum(recorded_hours) filter (where is_after_waiting)::decimal(18, 2) as hours_after_waiting,
+        sum(recorded_hours) filter (where is_designated)::decimal(18, 2) as hours_designated,
+        sum(recorded_hours) filter (where is_not_inpatient)::decimal(18, 2) as hours_not_inpatient,
+        sum(recorded_hours) filter (where is_not_work_injury)::decimal(18, 2) as hours_not_work_injury,
+        sum(recorded_hours) filter (where is_eligible_day)::decimal(18, 2) as hours_eligible,
+    from eligible_flags
+    group by settlement_id
+),
+
+final as (
+    select
+        checked.*,
+        day_counts.* exclude (settlement_id),
+    from checked
+    left join day_counts
+        on day_counts.settlement_id = checked.settlement_id
 )
 
 select * from final

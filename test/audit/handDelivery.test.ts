@@ -115,7 +115,8 @@ describe('a hand-written delivery for Lianyungang and Jining', () => {
       ['J-0010', '370800', 'no_approved_assessment', '0.00', '1300.00'],
       ['L-0003', '320700', 'duplicate', '0.00', '1400.00'],
       ['L-0005', '320700', 'cap_exceeded', '600.00', '720.00'],
-      ['L-0006', '320700', 'hours_unsupported', '540.00', '540.00'],
+      // 18 h billed, 7 visits = 14 h recorded: priced on the 14 h the records support, 14 × 30 = 420
+      ['L-0006', '320700', 'hours_unsupported', '420.00', '540.00'],
       ['L-0007', '320700', 'disability_under_6_months', '0.00', '1120.00'],
       ['L-0008', '320700', 'non_designated', '0.00', '1200.00'],
       ['L-0010', '320700', 'not_enrolled', '0.00', '400.00'],

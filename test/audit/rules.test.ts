@@ -111,7 +111,7 @@ add({
     settlement('S-REV-2', 'P-REV', LYG_AREA, 'LYG-MED', 'inst_medical', '2027-04', days(30, 50)),
   ],
 });
-// area_not_in_pilot (path 2): a Lianyungang employee — the catalog has no Lianyungang employee policy.
+// policy_missing (path 2): a Lianyungang employee — the catalog has no Lianyungang employee policy (政策未录入).
 add({
   enrolment: [enrolment('P-LYGEMP', LYG_AREA, 'employee', 2027)],
   assessment: [assessment('A-P-LYGEMP', 'P-LYGEMP', LYG_AREA, '2027-01-10')],
@@ -139,8 +139,9 @@ const ha = (p: string, over: Row = {}) => ({
   assessment: [assessment(`A-${p}`, p, HUAIAN_AREA, '2024-01-10', over)],
 });
 add({ ...ha('P-HA-OLD'), settlement: [settlement('S-HA-OLD', 'P-HA-OLD', HUAIAN_AREA, null, 'home_family', '2025-02', days(28, 15))] });
-// Huai'an 亲情服务 without an institution (assumed 15 元/天 × 31 = 465): clean in January 2025 (valid to 2025-01-10).
-add({ ...ha('P-HA-FAM'), settlement: [settlement('S-HA-FAM', 'P-HA-FAM', HUAIAN_AREA, null, 'home_family', '2025-01', days(31, 15))] });
+// Huai'an 亲情服务 without an institution, in the assessment's last month (due 2025-01-10, 每年至少复核一次):
+// the 10 days 1–10 January at the assumed 15 元/天 = 150, clean.
+add({ ...ha('P-HA-FAM'), settlement: [settlement('S-HA-FAM', 'P-HA-FAM', HUAIAN_AREA, null, 'home_family', '2025-01', days(10, 15))] });
 // Huai'an 辅助器具租赁: 探索将…纳入 — not yet paid.
 add({ ...ha('P-HA-AID'), settlement: [settlement('S-HA-AID', 'P-HA-AID', HUAIAN_AREA, 'HA-HOME', 'assistive_rental', '2024-06', { total_amt: '300', eligible_amt: '300', fund_amt: '200' })] });
 
@@ -168,7 +169,7 @@ describe('mart_audit_findings, rule by rule', () => {
       'S-UNDESIG': ['non_designated'],
       'S-NOTCOV': ['service_not_covered'],
       'S-DUP-2': ['duplicate'],
-      'S-LYGEMP': ['area_not_in_pilot'],
+      'S-LYGEMP': ['policy_missing'],
       'S-WEISHAN': ['area_not_in_pilot'],
       'S-JN-G3': ['price_mismatch'],
       'S-JN-R2': ['price_mismatch'],
@@ -186,7 +187,7 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(expected['S-JN-G2']).toBe('6500.00'); // 10,000 × 65 %
     expect(expected['S-JN-G3']).toBe('6000.00'); // 10,000 × 60 %
     expect(expected['S-JN-R1']).toBe('864.20'); // 1,234.57 × 70 % = 864.199
-    expect(expected['S-HA-FAM']).toBe('465.00'); // assumed 15 元/天 × 31
+    expect(expected['S-HA-FAM']).toBe('150.00'); // assumed 15 元/天 × 10
   });
 
   it('reports expected and actual amounts: 0 expected when not eligible, the price otherwise', () => {
