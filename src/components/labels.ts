@@ -36,18 +36,30 @@ export const HOME_COMMUNITY_TYPES = ['home_visit', 'home_family', 'community_day
 /** Audit rules (mart_audit_findings.rule, docs/audit-rules.md). No policy number in the words: those differ by city. */
 export const AUDIT_RULES: Record<string, string> = {
   not_enrolled: '服务月份无有效参保',
+  policy_missing: '政策未录入',
   area_not_in_pilot: '参保地不在试点范围',
   no_approved_assessment: '无有效失能评估结论',
-  before_eligibility: '早于待遇享受开始时间',
   disability_under_6_months: '失能持续不足规定月数',
+  service_not_covered: '服务项目不在支付范围',
+  category_mismatch: '机构类别与服务类型不符',
+  duplicate: '同人同机构同月同服务重复结算',
+  before_eligibility: '早于待遇享受开始时间',
   assessment_expired: '评估结论已过有效期',
   waiting_period: '断缴后等待期内',
   non_designated: '非定点或定点已终止的机构',
-  service_not_covered: '服务项目不在支付范围',
-  duplicate: '同人同月同服务重复结算',
+  inpatient_overlap: '住院期间重复享受待遇',
+  work_injury_overlap: '领取工伤生活护理费期间重复享受',
+  days_overlap: '同人同月床位天数超过当月天数',
   hours_unsupported: '结算时长超过上门签到记录',
   cap_exceeded: '超过月度支付限额',
   price_mismatch: '支付金额与政策标准不符',
+};
+
+/** mart_audit_settlements.price_basis: what the expected amount rests on. */
+export const PRICE_BASES: Record<string, string> = {
+  policy: '按政策标准核定',
+  assumed: '按假设标准核定（政策未定标准，不计入疑点金额）',
+  missing: '政策未录入（未核定金额）',
 };
 
 /**
@@ -111,6 +123,8 @@ export const REJECT_RULES: Record<string, string> = {
   fund_above_eligible: '基金支付超过符合范围费用', institution_required: '缺少机构编号',
   personal_not_total_minus_fund: '个人负担 ≠ 总费用 − 基金支付', reversal_amount_positive: '冲销金额应为负',
   reversal_of_self: '冲销指向自身',
+  service_days_above_month: '服务天数超过当月天数', discharge_before_admission: '出院日期早于入院日期',
+  allowance_to_before_from: '护理费终止早于开始',
 };
 
 /** Words of a policy parameter's dotted path (policy_source.param). */

@@ -97,7 +97,7 @@ const CASES: Record<string, Case[]> = {
     { set: { service_type: '医疗机构护理床位', service_month: '202701' } },
     { set: { service_month: '2027-1' }, reject: ['service_month', 'month_format'] },
     { set: { service_month: '2027-13' }, reject: ['service_month', 'month_format'] },
-    { set: { service_days: '32' }, reject: ['service_days', 'above_max'] },
+    { set: { service_days: '32' }, reject: ['service_days', 'service_days_above_month'] },
     { set: { service_hours: '1.255' }, reject: ['service_hours', 'decimal_format'] },
     { set: { eligible_amt: '1600', fund_amt: '1000', personal_amt: '550' }, reject: ['eligible_amt', 'eligible_above_total'] },
     { set: { fund_amt: '1600', personal_amt: '-50' }, reject: ['personal_amt', 'negative_amount'] },
@@ -112,6 +112,8 @@ const CASES: Record<string, Case[]> = {
     { set: { total_amt: '-1550', eligible_amt: '-1550', fund_amt: '-1000', personal_amt: '-550', reversal_of: 'S0', service_days: '-31' } },
     { set: { settled_date: '2027-02-5' }, reject: ['settled_date', 'date_format'] },
     { set: { total_amt: '' }, reject: ['total_amt', 'required'] },
+    { set: { service_month: '2027-02', service_days: '29' }, reject: ['service_days', 'service_days_above_month'] },
+    { set: { service_month: '2028-02', service_days: '29' } },
   ],
   visit: [
     { set: { check_in: '2027-01-05 9:00' }, reject: ['check_in', 'timestamp_format'] },
