@@ -362,20 +362,25 @@ checked as (
         and policy_service_types.service_type = settlement_months.service_type
 ),
 
--- Eligible days. Every day of the month of a settlement that is audited, enrolled and under a policy
--- in force, with each day-wise condition: covered by an enrolment (either scheme), within the policy's
--- period and benefits, on or after the benefit start, not after the assessments' reassessment_due
--- dates, after the waiting period, within the institution's designation, and not a day of an inpatient
--- stay or a work-injury nursing allowance where the policy excludes those for the service type.
-settlement_days as (
+-- Eligible days. For a settlement that is audited, enrolled and under a policy in force, every day of
+-- its month is checked against each day-wise condition: covered by an enrolment (either scheme),
+-- within the policy's period and benefits, on or after the benefit start, not after the assessments'
+-- reassessment_due dates, after the waiting period, within the institution's designation, and not a
+-- day of an inpatient stay or a work-injury nursing allowance where the policy excludes those for the
+-- service type. Days are numbered within the month (1 = its first day); a settlement is keyed by a
+-- number for the day-wise joins.
+audited_months as (
     select
+        row_number() over (order by settlement_id) as settlement_key,
         settlement_id,
         person_no,
         city,
         institution_code,
         service_type,
         policy_id,
-        unnest(generate_series(service_month, month_end, interval 1 day))::date as service_day,
+        service_month,
+        month_end,
+        month_days,
         policy_effective_from,
         coalesce(policy_effective_to, date '9999-12-31') as policy_effective_to,
         benefits_from,
@@ -398,138 +403,188 @@ settlement_days as (
         and not is_reversed
 ),
 
-covered_days as (
-    select distinct
-        settlement_days.settlement_id,
-        settlement_days.service_day,
-    from settlement_days
-    inner join enrolments
-        on enrolments.person_no = settlement_days.person_no
-        and enrolments.city = settlement_days.city
-        and settlement_days.service_day between enrolments.coverage_start and enrolments.coverage_end
-),
-
-assessed_days as (
-    select distinct
-        settlement_days.settlement_id,
-        settlement_days.service_day,
-    from settlement_days
-    inner join assessment_windows
-        on assessment_windows.settlement_id = settlement_days.settlement_id
-        and settlement_days.service_day between assessment_windows.benefit_start and assessment_windows.window_end
-),
-
-inpatient_days as (
-    select distinct
-        settlement_days.settlement_id,
-        settlement_days.service_day,
-    from settlement_days
-    inner join policy_exclusions
-        on policy_exclusions.policy_id = settlement_days.policy_id
-        and policy_exclusions.data_kind = 'inpatient'
-        and coalesce(policy_exclusions.service_type, settlement_days.service_type) = settlement_days.service_type
-    inner join inpatient_stays
-        on inpatient_stays.person_no = settlement_days.person_no
-        and settlement_days.service_day between inpatient_stays.admission_date and inpatient_stays.last_day_in_hospital
-),
-
-work_injury_days as (
-    select distinct
-        settlement_days.settlement_id,
-        settlement_days.service_day,
-    from settlement_days
-    inner join policy_exclusions
-        on policy_exclusions.policy_id = settlement_days.policy_id
-        and policy_exclusions.data_kind = 'work_injury'
-        and coalesce(policy_exclusions.service_type, settlement_days.service_type) = settlement_days.service_type
-    inner join work_injury_allowances
-        on work_injury_allowances.person_no = settlement_days.person_no
-        and settlement_days.service_day between work_injury_allowances.allowance_from and work_injury_allowances.allowance_until
-),
-
--- home-visit hours recorded per person, institution and day (check-in day)
-visit_day_hours as (
+-- a contribution spell is covered on every day from its first row's start to its last row's end
+coverage_spells as (
     select
         person_no,
-        institution_code,
-        check_in::date as service_day,
-        sum(hours) as hours,
-    from visits
+        city,
+        min(coverage_start) as spell_start,
+        max(coverage_end) as spell_end,
+    from enrolment_spell_starts
+    group by person_no, city, spell_no
+),
+
+-- The periods of the multi-period conditions within each month, as day numbers, and the recorded
+-- visit hours of each day.
+marks as (
+    select
+        audited_months.settlement_key,
+        'covered' as kind,
+        coverage_spells.spell_start - audited_months.service_month + 1 as day_from,
+        coverage_spells.spell_end - audited_months.service_month + 1 as day_to,
+    from audited_months
+    inner join coverage_spells
+        on coverage_spells.person_no = audited_months.person_no
+        and coverage_spells.city = audited_months.city
+        and coverage_spells.spell_start <= audited_months.month_end
+        and coverage_spells.spell_end >= audited_months.service_month
+    union all
+    select
+        audited_months.settlement_key,
+        'assessed',
+        assessment_windows.benefit_start - audited_months.service_month + 1,
+        least(assessment_windows.window_end, audited_months.month_end) - audited_months.service_month + 1,
+    from audited_months
+    inner join assessment_windows
+        on assessment_windows.settlement_id = audited_months.settlement_id
+        and assessment_windows.benefit_start <= audited_months.month_end
+        and assessment_windows.window_end >= audited_months.service_month
+    union all
+    select
+        audited_months.settlement_key,
+        'inpatient',
+        inpatient_stays.admission_date - audited_months.service_month + 1,
+        least(inpatient_stays.last_day_in_hospital, audited_months.month_end) - audited_months.service_month + 1,
+    from audited_months
+    inner join policy_exclusions
+        on policy_exclusions.policy_id = audited_months.policy_id
+        and policy_exclusions.data_kind = 'inpatient'
+        and coalesce(policy_exclusions.service_type, audited_months.service_type) = audited_months.service_type
+    inner join inpatient_stays
+        on inpatient_stays.person_no = audited_months.person_no
+        and inpatient_stays.admission_date <= audited_months.month_end
+        and inpatient_stays.last_day_in_hospital >= audited_months.service_month
+    union all
+    select
+        audited_months.settlement_key,
+        'work_injury',
+        work_injury_allowances.allowance_from - audited_months.service_month + 1,
+        least(work_injury_allowances.allowance_until, audited_months.month_end) - audited_months.service_month + 1,
+    from audited_months
+    inner join policy_exclusions
+        on policy_exclusions.policy_id = audited_months.policy_id
+        and policy_exclusions.data_kind = 'work_injury'
+        and coalesce(policy_exclusions.service_type, audited_months.service_type) = audited_months.service_type
+    inner join work_injury_allowances
+        on work_injury_allowances.person_no = audited_months.person_no
+        and work_injury_allowances.allowance_from <= audited_months.month_end
+        and work_injury_allowances.allowance_until >= audited_months.service_month
+),
+
+period_masks as (
+    select
+        settlement_key,
+        bit_or(day_bits(day_from, day_to)) filter (where kind = 'covered') as covered_mask,
+        bit_or(day_bits(day_from, day_to)) filter (where kind = 'assessed') as assessed_mask,
+        bit_or(day_bits(day_from, day_to)) filter (where kind = 'inpatient') as inpatient_mask,
+        bit_or(day_bits(day_from, day_to)) filter (where kind = 'work_injury') as work_injury_mask,
+    from marks
+    group by settlement_key
+),
+
+-- Each day-wise condition as the mask of the days it admits (day_bits): the periods above, and the
+-- conditions of one period computed from their dates.
+masks as (
+    select
+        audited_months.settlement_key,
+        audited_months.settlement_id,
+        day_bits(1, audited_months.month_days) as month_mask,
+        coalesce(period_masks.covered_mask, 0) as covered_mask,
+        day_bits(1, audited_months.policy_effective_to - audited_months.service_month + 1) as policy_open_mask,
+        day_bits(
+            greatest(audited_months.policy_effective_from, audited_months.benefits_from, audited_months.assessment_benefit_start)
+                - audited_months.service_month + 1,
+            audited_months.month_days
+        ) as started_mask,
+        case
+            when not audited_months.has_approved_assessment then day_bits(1, audited_months.month_days)
+            else coalesce(period_masks.assessed_mask, 0)
+                | day_bits(1, audited_months.assessment_benefit_start - audited_months.service_month)
+        end as assessed_mask,
+        day_bits(audited_months.waiting_ends - audited_months.service_month + 1, audited_months.month_days) as after_waiting_mask,
+        case
+            when audited_months.institution_code is null then day_bits(1, audited_months.month_days)
+            when not audited_months.institution_in_city then 0::bigint
+            else day_bits(
+                audited_months.designated_from - audited_months.service_month + 1,
+                audited_months.designated_to - audited_months.service_month + 1
+            )
+        end as designated_mask,
+        day_bits(1, audited_months.month_days) & ~coalesce(period_masks.inpatient_mask, 0) as not_inpatient_mask,
+        day_bits(1, audited_months.month_days) & ~coalesce(period_masks.work_injury_mask, 0) as not_work_injury_mask,
+    from audited_months
+    left join period_masks
+        on period_masks.settlement_key = audited_months.settlement_key
+),
+
+eligible_masks as (
+    select
+        *,
+        covered_mask & policy_open_mask & started_mask & assessed_mask & after_waiting_mask & designated_mask
+            & not_inpatient_mask & not_work_injury_mask as eligible_mask,
+    from masks
+),
+
+-- home-visit hours recorded per settlement and day of its month (check-in day, same person and institution)
+visit_days as (
+    select
+        audited_months.settlement_key,
+        (visits.check_in::date - audited_months.service_month + 1)::integer as day_no,
+        sum(visits.hours) as hours,
+    from audited_months
+    inner join visits
+        on visits.person_no = audited_months.person_no
+        and visits.institution_code = audited_months.institution_code
+        and visits.check_in::date between audited_months.service_month and audited_months.month_end
     group by all
 ),
 
-day_flags as (
+-- the recorded hours on the days each condition admits (a day's bit in the condition's mask)
+visit_hours as (
     select
-        settlement_days.settlement_id,
-        covered_days.settlement_id is not null as is_covered,
-        settlement_days.service_day <= settlement_days.policy_effective_to as is_policy_open,
-        settlement_days.service_day >= settlement_days.policy_effective_from
-            and settlement_days.service_day >= settlement_days.benefits_from
-            and settlement_days.service_day >= settlement_days.assessment_benefit_start as is_started,
-        not settlement_days.has_approved_assessment
-            or assessed_days.settlement_id is not null
-            or settlement_days.service_day < settlement_days.assessment_benefit_start as is_assessed,
-        settlement_days.service_day >= settlement_days.waiting_ends as is_after_waiting,
-        settlement_days.institution_code is null
-            or (
-                settlement_days.institution_in_city
-                and settlement_days.service_day between settlement_days.designated_from and settlement_days.designated_to
-            ) as is_designated,
-        inpatient_days.settlement_id is null as is_not_inpatient,
-        work_injury_days.settlement_id is null as is_not_work_injury,
-        coalesce(visit_day_hours.hours, 0) as recorded_hours,
-    from settlement_days
-    left join covered_days
-        on covered_days.settlement_id = settlement_days.settlement_id
-        and covered_days.service_day = settlement_days.service_day
-    left join assessed_days
-        on assessed_days.settlement_id = settlement_days.settlement_id
-        and assessed_days.service_day = settlement_days.service_day
-    left join inpatient_days
-        on inpatient_days.settlement_id = settlement_days.settlement_id
-        and inpatient_days.service_day = settlement_days.service_day
-    left join work_injury_days
-        on work_injury_days.settlement_id = settlement_days.settlement_id
-        and work_injury_days.service_day = settlement_days.service_day
-    left join visit_day_hours
-        on visit_day_hours.person_no = settlement_days.person_no
-        and visit_day_hours.institution_code = settlement_days.institution_code
-        and visit_day_hours.service_day = settlement_days.service_day
-),
-
-eligible_flags as (
-    select
-        *,
-        is_covered and is_policy_open and is_started and is_assessed and is_after_waiting and is_designated
-            and is_not_inpatient and is_not_work_injury as is_eligible_day,
-    from day_flags
+        eligible_masks.settlement_key,
+        sum(visit_days.hours)::decimal(18, 2) as recorded_hours,
+        sum(visit_days.hours) filter (where (eligible_masks.covered_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_covered,
+        sum(visit_days.hours) filter (where (eligible_masks.policy_open_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_policy_open,
+        sum(visit_days.hours) filter (where (eligible_masks.started_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_started,
+        sum(visit_days.hours) filter (where (eligible_masks.assessed_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_assessed,
+        sum(visit_days.hours) filter (where (eligible_masks.after_waiting_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_after_waiting,
+        sum(visit_days.hours) filter (where (eligible_masks.designated_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_designated,
+        sum(visit_days.hours) filter (where (eligible_masks.not_inpatient_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_not_inpatient,
+        sum(visit_days.hours) filter (where (eligible_masks.not_work_injury_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_not_work_injury,
+        sum(visit_days.hours) filter (where (eligible_masks.eligible_mask >> (day_no - 1)) & 1 = 1)::decimal(18, 2) as hours_eligible,
+    from eligible_masks
+    inner join visit_days
+        on visit_days.settlement_key = eligible_masks.settlement_key
+    group by eligible_masks.settlement_key
 ),
 
 -- Per settlement: the days (and the recorded visit hours) each condition admits, and all together.
 day_counts as (
     select
-        settlement_id,
-        count(*) filter (where is_covered)::integer as days_covered,
-        count(*) filter (where is_policy_open)::integer as days_policy_open,
-        count(*) filter (where is_started)::integer as days_started,
-        count(*) filter (where is_assessed)::integer as days_assessed,
-        count(*) filter (where is_after_waiting)::integer as days_after_waiting,
-        count(*) filter (where is_designated)::integer as days_designated,
-        count(*) filter (where is_not_inpatient)::integer as days_not_inpatient,
-        count(*) filter (where is_not_work_injury)::integer as days_not_work_injury,
-        count(*) filter (where is_eligible_day)::integer as eligible_days,
-        sum(recorded_hours)::decimal(18, 2) as recorded_hours,
-        sum(recorded_hours) filter (where is_covered)::decimal(18, 2) as hours_covered,
-        sum(recorded_hours) filter (where is_policy_open)::decimal(18, 2) as hours_policy_open,
-        sum(recorded_hours) filter (where is_started)::decimal(18, 2) as hours_started,
-        sum(recorded_hours) filter (where is_assessed)::decimal(18, 2) as hours_assessed,
-        sum(recorded_hours) filter (where is_after_waiting)::decimal(18, 2) as hours_after_waiting,
-        sum(recorded_hours) filter (where is_designated)::decimal(18, 2) as hours_designated,
-        sum(recorded_hours) filter (where is_not_inpatient)::decimal(18, 2) as hours_not_inpatient,
-        sum(recorded_hours) filter (where is_not_work_injury)::decimal(18, 2) as hours_not_work_injury,
-        sum(recorded_hours) filter (where is_eligible_day)::decimal(18, 2) as hours_eligible,
-    from eligible_flags
-    group by settlement_id
+        eligible_masks.settlement_id,
+        bit_count(covered_mask)::integer as days_covered,
+        bit_count(policy_open_mask)::integer as days_policy_open,
+        bit_count(started_mask)::integer as days_started,
+        bit_count(assessed_mask)::integer as days_assessed,
+        bit_count(after_waiting_mask)::integer as days_after_waiting,
+        bit_count(designated_mask)::integer as days_designated,
+        bit_count(not_inpatient_mask)::integer as days_not_inpatient,
+        bit_count(not_work_injury_mask)::integer as days_not_work_injury,
+        bit_count(eligible_mask)::integer as eligible_days,
+        coalesce(visit_hours.recorded_hours, 0)::decimal(18, 2) as recorded_hours,
+        visit_hours.hours_covered,
+        visit_hours.hours_policy_open,
+        visit_hours.hours_started,
+        visit_hours.hours_assessed,
+        visit_hours.hours_after_waiting,
+        visit_hours.hours_designated,
+        visit_hours.hours_not_inpatient,
+        visit_hours.hours_not_work_injury,
+        visit_hours.hours_eligible,
+    from eligible_masks
+    left join visit_hours
+        on visit_hours.settlement_key = eligible_masks.settlement_key
 ),
 
 final as (
