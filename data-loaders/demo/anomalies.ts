@@ -31,7 +31,7 @@ export const ANOMALY_RATES: Record<string, number> = {
   service_not_covered: 0.001,
   price_mismatch: 0.002,
   duplicate: 0.002,
-  policy_missing: 0.001,
+  policy_missing: 0.0002,
   category_mismatch: 0.001,
   days_overlap: 0.001,
   inpatient_overlap: 0.001,
