@@ -148,6 +148,9 @@ export const POLICY_PARAM_WORDS: Record<string, string> = {
   grade1: '一级', grade2: '二级', grade3: '三级',
   community_day: '社区日间照护', home_visit: '居家上门护理', inst_elderly: '养老机构护理床位', inst_medical: '医疗机构护理床位',
   inst_medical_nursing: '机构医疗护理', home_medical_nursing: '居家医疗护理',
+  exclusion: '不予支付的期间', inpatient: '住院', institution_category: '机构类别可结算的服务',
+  medical: '医疗机构', elderly_care: '养老机构', medical_elderly: '医养结合机构', community: '社区服务机构',
+  home_care: '居家护理服务机构', disability_care: '残疾人托养机构',
 };
 
 /** Coded values of policy parameters. Free text stays as written in the source. */
@@ -162,6 +165,7 @@ export const POLICY_VALUES: Record<string, string> = {
   'bed, meals and medical costs not paid': '床位费、伙食费和医疗费用不予支付', 'costs at non-designated institutions not paid': '非定点机构发生的费用不予支付',
   'employee medical insurance participants first': '先从职工医保参保人员起步', '49 (14 new + 35 original)': '49个（新增14个 + 原有35个）',
   'by end of 2024 (policy set separately)': '2024年底前（政策另行制定）',
+  'may bill': '可结算', 'all services': '全部服务', medical_special: '医疗专护',
 };
 
 /** A code's label from `map`, else the code itself. */
