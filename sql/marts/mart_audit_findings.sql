@@ -1,7 +1,8 @@
 -- grain: one row per settlement and audit rule it breaks (rules and precedence: docs/audit-rules.md)
 -- detail says in Chinese what is wrong and cites the clause from policy_source (or says the value is
 -- assumed). expected_fund_amt and actual_fund_amt are the settlement's (the same on each of its rows):
--- sum money over mart_audit_settlements, never over these rows. Persons are not named in detail.
+-- sum money over mart_audit_settlements, never over these rows. Persons are not named in detail, nor
+-- assessments by their id (an id may embed the person number): by their conclusion date.
 -- only the settlements with at least one finding (the cited policy is looked up for these alone)
 with priced as (
     select * from int_settlement_priced
@@ -132,7 +133,7 @@ findings as (
     from worded where flag_no_approved_assessment
     union all
     select settlement_id, 'disability_under_6_months', 5, 'min_disability_months',
-        '评估 ' || basis_assessment_id || ' 失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
+        '评估（' || basis_conclusion_date || ' 结论）失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
     from worded where flag_disability_under_6_months
     union all
     select settlement_id, 'service_not_covered', 6, 'provision.service_types',
@@ -165,7 +166,7 @@ findings as (
         case
             when not has_policy then '服务月份' || month_label || '早于本市' || scheme_label || '长护险施行日期'
             when benefits_from > month_end then '服务月份' || month_label || '早于待遇开始日期 ' || benefits_from
-            when basis_assessment_id is not null then '评估 ' || basis_assessment_id || ' 结论日期 ' || basis_conclusion_date
+            when basis_assessment_id is not null then '评估结论日期 ' || basis_conclusion_date
                 || '，待遇自 ' || greatest(assessment_benefit_start, benefits_from, policy_effective_from) || ' 起享受'
                 || window_note[3]
             else '首次通过评估的结论日期 ' || later_conclusion_date || ' 晚于服务月份' || month_label
@@ -173,7 +174,7 @@ findings as (
     from worded where flag_before_eligibility
     union all
     select settlement_id, 'assessment_expired', 10, 'reassessment_months',
-        '评估 ' || basis_assessment_id || ' 有效期至 ' || basis_valid_until || '，其后未见复评' || window_note[4],
+        '评估（' || basis_conclusion_date || ' 结论）有效期至 ' || basis_valid_until || '，其后未见复评' || window_note[4],
     from worded where flag_assessment_expired
     union all
     select settlement_id, 'waiting_period', 11, 'waiting_period_months',

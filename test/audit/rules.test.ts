@@ -220,6 +220,13 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(detail['S-DUP-2 duplicate']).toContain('与结算 S-DUP-1');
   });
 
+  it('never names the person in a detail, not even inside an assessment id (the site shows one pseudonym)', () => {
+    // the fixture's assessment ids embed the person number (A-<person_no>), as the demo's do
+    const personOf = Object.fromEntries(a.priced.map((p) => [p.settlement_id, String(p.person_no)]));
+    expect(a.findings.filter((f) => f.detail.includes(personOf[f.settlement_id])).map((f) => f.detail)).toEqual([]);
+    expect(a.findings.find((f) => f.rule === 'not_enrolled')?.detail).toMatch(/^服务月份2027-03无本市长护险参保缴费记录。/);
+  });
+
   it('passes every data test', () => {
     expect(a.tests.filter((t) => t.failures > 0).map((t) => `${t.name}: ${JSON.stringify(t.sample[0])}`)).toEqual([]);
   });
