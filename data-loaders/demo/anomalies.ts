@@ -6,7 +6,8 @@
 //   repeated (duplicate), or given a second stay that month (days_overlap);
 // - a look-alike person: a clean settlement is copied for a new person_no whose enrolment and
 //   assessments are made to break the rule; the original stays clean. Look-alikes are only taken
-//   from day- or ratio-priced settlements, so no home-visit hours are left without visit records;
+//   from day- or ratio-priced settlements, so no home-visit hours are left without visit records
+//   (policy_missing takes home visits: without a policy no hours are checked);
 // - an optional extract: an inpatient stay or a work-injury allowance over the last days of a
 //   settlement's month (inpatient.csv, work_injury.csv hold these rows only).
 // Rules that pay by the day are planted on settlements alone in their person's month whose every day
@@ -72,8 +73,11 @@ const POOLS: Record<string, string> = {
   service_not_covered: `s.institution_code is not null`,
   price_mismatch: `s.method in ('daily_rate', 'ratio') and s.eligible_amt - s.fund_amt >= 1`,
   duplicate: `s.settled_date + 30 <= (select max(data_end) from cohort)`,
-  // a city's other scheme, where the catalog holds one scheme on one account (its figures stay in that account)
-  policy_missing: `s.method <> 'hourly_rate' and s.city in (select city from policy_scheme group by city having count(distinct scheme) = 1 and bool_and(single_account))`,
+  // a city's other scheme, where the catalog holds one scheme on one account (its figures stay in that
+  // account); home visits, the common service there (so the look-alikes leave the city's service mix
+  // as it was): with no policy nothing else is checked, visit hours neither
+  policy_missing: `s.service_type = 'home_visit'
+        and s.city in (select city from policy_scheme group by city having count(distinct scheme) = 1 and bool_and(single_account))`,
   // a hospital bed billed by an elderly-care home (the demo's choice of pair)
   category_mismatch: `s.service_type = 'inst_medical' and s.city <> '370800'
         and exists (select 1 from institution_gen as i where i.city = s.city and i.category = 'elderly_care' and ${DESIGNATED_ALL_MONTH})`,
@@ -147,7 +151,7 @@ select
     case when l.rule = 'policy_missing' then 0 else e.employer_amt end,
     case when l.rule = 'policy_missing' then 0 else e.other_amt end,
     e.assisted,
-    case when l.rule = 'policy_missing' then NULL else e.paid_date end,
+    e.paid_date,
 from look_alike as l
 join enrolment_gen as e on e.pk = l.pk
 where l.rule not in ('not_enrolled', 'waiting_period');

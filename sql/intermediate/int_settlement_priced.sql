@@ -275,9 +275,9 @@ billed as (
     from units
 ),
 
--- The units each day-wise condition admits: all that were billed when it admits every day of the month
--- (every recorded hour); else the days it admits, in the settlement's unit. The ninth is all of them
--- together — for hours priced on visit records, the recorded hours on eligible days.
+-- The units each day-wise condition admits: all that were billed when it admits every day of the
+-- month; else the days it admits, in the settlement's unit. The ninth is all of them together — for
+-- hours priced on visit records, the recorded hours on eligible days.
 admitted as (
     select
         *,
@@ -297,7 +297,7 @@ windows as (
             i -> case
                 when unit_kind = 'recorded_hours' then
                     case
-                        when i < 9 and coalesce(hour_list[i], 0) >= coalesce(recorded_hours, 0) then billed_units
+                        when i < 9 and coalesce(day_list[i], 0) >= month_days then billed_units
                         else coalesce(hour_list[i], 0)
                     end
                 when coalesce(day_list[i], 0) >= month_days then billed_units
@@ -307,6 +307,17 @@ windows as (
                 else coalesce(day_list[i], 0)
             end::decimal(18, 2)
         ) as allowed,
+        -- what a condition is held against: the claimed units; for hours priced on visit records, the
+        -- claimed hours the records support (hours without records are hours_unsupported's), unless
+        -- the condition admits no day of the month at all
+        list_transform(
+            range(1, 9),
+            i -> case
+                when unit_kind = 'recorded_hours' and coalesce(day_list[i], 0) > 0
+                    then least(billed_units - overlap_days, coalesce(recorded_hours, 0))
+                else billed_units - overlap_days
+            end::decimal(18, 2)
+        ) as held_against,
     from admitted
 ),
 
@@ -329,7 +340,7 @@ paths as (
 window_tests as (
     select
         *,
-        list_transform(list_slice(allowed, 1, 8), a -> is_fully_checked and claimed_units > a) as window_broken,
+        list_transform(range(1, 9), i -> is_fully_checked and held_against[i] > allowed[i]) as window_broken,
         is_fully_checked and method = 'hourly_rate' and city_keeps_visit_records
             and priced_hours > coalesce(recorded_hours, 0) as flag_hours_unsupported,
     from paths

@@ -278,4 +278,22 @@ describe('rules that meet on one settlement', () => {
     }
     expect(b.tests.filter((t) => t.failures > 0).map((t) => t.name)).toEqual([]);
   });
+  it('flags home visits at an institution designated on no day of the month even without visit records', async () => {
+    // 20 h settled at a home-care agency whose designation ended 2027-02-28, no visit recorded in March
+    // (Lianyungang keeps records: L2 has one): no hour is supported, and no day is designated.
+    const b = await audit({
+      enrolment: [enrolment('L1', LYG_AREA, 'resident', 2027), enrolment('L2', LYG_AREA, 'resident', 2027)],
+      assessment: [assessment('A-L1', 'L1', LYG_AREA, '2027-01-10'), assessment('A-L2', 'L2', LYG_AREA, '2027-01-10')],
+      institution: [institution('LYG-HOME', LYG_AREA, 'home_care'), institution('LYG-HOME-GONE', LYG_AREA, 'home_care', { designated_to: '2027-02-28' })],
+      settlement: [
+        settlement('S-GONE-H', 'L1', LYG_AREA, 'LYG-HOME-GONE', 'home_visit', '2027-03', { visits: 10, service_hours: '20', total_amt: '600', eligible_amt: '600', fund_amt: '600' }),
+        settlement('S-L2', 'L2', LYG_AREA, 'LYG-HOME', 'home_visit', '2027-03', { visits: 1, service_hours: '2', total_amt: '60', eligible_amt: '60', fund_amt: '60' }),
+      ],
+      visit: visits('V-L2', 'L2', 'LYG-HOME', '2027-03', 1),
+    });
+    expect(b.findings.map((f) => [f.settlement_id, f.rule, f.expected_fund_amt])).toEqual([
+      ['S-GONE-H', 'hours_unsupported', '0.00'],
+      ['S-GONE-H', 'non_designated', '0.00'],
+    ]);
+  });
 });
