@@ -65,18 +65,30 @@ export const HOME_COMMUNITY_TYPES = ['home_visit', 'home_family', 'community_day
 /** Audit rules (mart_audit_findings.rule, docs/audit-rules.md). No policy number in the words: those differ by city. */
 export const AUDIT_RULES: Record<string, string> = {
   not_enrolled: '服务月份无有效参保',
+  policy_missing: '政策未录入',
   area_not_in_pilot: '参保地不在试点范围',
   no_approved_assessment: '无有效失能评估结论',
-  before_eligibility: '早于待遇享受开始时间',
   disability_under_6_months: '失能持续不足规定月数',
+  service_not_covered: '服务项目不在支付范围',
+  category_mismatch: '机构类别与服务类型不符',
+  duplicate: '同人同机构同月同服务重复结算',
+  before_eligibility: '早于待遇享受开始时间',
   assessment_expired: '评估结论已过有效期',
   waiting_period: '断缴后等待期内',
   non_designated: '非定点或定点已终止的机构',
-  service_not_covered: '服务项目不在支付范围',
-  duplicate: '同人同月同服务重复结算',
+  inpatient_overlap: '住院期间重复享受待遇',
+  work_injury_overlap: '领取工伤生活护理费期间重复享受',
+  days_overlap: '同人同月床位天数超过当月天数',
   hours_unsupported: '结算时长超过上门签到记录',
   cap_exceeded: '超过月度支付限额',
   price_mismatch: '支付金额与政策标准不符',
+};
+
+/** mart_audit_settlements.price_basis: what the expected amount rests on. */
+export const PRICE_BASES: Record<string, string> = {
+  policy: '按政策标准核定',
+  assumed: '按假设标准核定（政策未定标准，不计入疑点金额）',
+  missing: '政策未录入（未核定金额）',
 };
 
 /**
@@ -145,6 +157,8 @@ export const REJECT_RULES: Record<string, string> = {
   fund_above_eligible: '基金支付超过符合范围费用', institution_required: '缺少机构编号',
   personal_not_total_minus_fund: '个人负担 ≠ 总费用 − 基金支付', reversal_amount_positive: '冲销金额应为负',
   reversal_of_self: '冲销指向自身',
+  service_days_above_month: '服务天数超过当月天数', discharge_before_admission: '出院日期早于入院日期',
+  allowance_to_before_from: '护理费终止早于开始',
 };
 
 /** Words of a policy parameter's dotted path (policy_source.param). */
@@ -168,6 +182,9 @@ export const POLICY_PARAM_WORDS: Record<string, string> = {
   grade1: '一级', grade2: '二级', grade3: '三级',
   community_day: '社区日间照护', home_visit: '居家上门护理', inst_elderly: '养老机构护理床位', inst_medical: '医疗机构护理床位',
   inst_medical_nursing: '机构医疗护理', home_medical_nursing: '居家医疗护理',
+  exclusion: '不予支付的期间', inpatient: '住院', institution_category: '机构类别可结算的服务',
+  medical: '医疗机构', elderly_care: '养老机构', medical_elderly: '医养结合机构', community: '社区服务机构',
+  home_care: '居家护理服务机构', disability_care: '残疾人托养机构',
 };
 
 /** Coded values of policy parameters. Free text stays as written in the source. */
@@ -182,6 +199,7 @@ export const POLICY_VALUES: Record<string, string> = {
   'bed, meals and medical costs not paid': '床位费、伙食费和医疗费用不予支付', 'costs at non-designated institutions not paid': '非定点机构发生的费用不予支付',
   'employee medical insurance participants first': '先从职工医保参保人员起步', '49 (14 new + 35 original)': '49个（新增14个 + 原有35个）',
   'by end of 2024 (policy set separately)': '2024年底前（政策另行制定）',
+  'may bill': '可结算', 'all services': '全部服务', medical_special: '医疗专护',
 };
 
 /** A code's label from `map`, else the code itself. */

@@ -1,12 +1,12 @@
 // Extract contract v1: the kinds, their columns and the raw_<kind> tables that hold them.
-import { assessment, enrolment, institution, ledger, settlement, visit } from './kinds.ts';
+import { assessment, enrolment, inpatient, institution, ledger, settlement, visit, work_injury } from './kinds.ts';
 import { LINEAGE_COLUMNS, SQL_TYPES, storedName, type Kind } from './types.ts';
 
 export * from './types.ts';
 export { SERVICE_TYPES, LEDGER_CATEGORIES } from './kinds.ts';
 
 export const CONTRACT_VERSION = 'v1';
-export const KINDS: readonly Kind[] = [enrolment, assessment, institution, settlement, visit, ledger];
+export const KINDS: readonly Kind[] = [enrolment, assessment, institution, settlement, visit, ledger, inpatient, work_injury];
 
 export function kindByName(name: string): Kind | undefined {
   return KINDS.find((k) => k.name === name);

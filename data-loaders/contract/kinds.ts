@@ -1,4 +1,4 @@
-// The six extract kinds of contract v1, as data. docs/extracts.md is generated from the same facts.
+// The extract kinds of contract v1 (six, and two optional ones the audit uses), as data. docs/extracts.md is generated from the same facts.
 import type { Column, DateBounds, HeaderAlias, Kind } from './types.ts';
 
 /** A field name of the national platform (医疗保障信息平台, research: platform-fields.md), as a header alias. */
@@ -129,7 +129,7 @@ export const settlement: Kind = {
     { name: 'service_type', zh: '服务类型', type: 'code', required: true,
       values: Object.fromEntries(Object.entries(SERVICE_TYPES).map(([code, zh]) => [code, [code, zh, ...(SERVICE_TYPE_ALIASES[code] ?? [])]])) },
     { name: 'service_month', zh: '服务月份', type: 'month', required: true, dates: IN_SCHEME },
-    { name: 'service_days', zh: '服务天数', type: 'int', required: false, min: 0, max: 31 },
+    { name: 'service_days', zh: '服务天数', type: 'int', required: false, min: 0, rule: 'at most the days of service_month' },
     { name: 'service_hours', zh: '服务小时', type: 'decimal', required: false, min: 0 },
     { name: 'visits', zh: '服务次数', type: 'int', required: false, min: 0 },
     { name: 'total_amt', zh: '总费用', type: 'money', required: true, min: 0, rule: 'everything billed, including bed and meals', aliases: [P('medfee_sumamt')] },
@@ -146,6 +146,7 @@ export const settlement: Kind = {
     { rule: 'personal_not_total_minus_fund', column: 'personal_amt', sql: 'personal_amt = total_amt - fund_amt', message: '个人负担不等于总费用减基金支付' },
     { rule: 'institution_required', column: 'institution_code', sql: "institution_code is not null or service_type = 'home_family'", message: '除亲情护理外必须填写机构编号' },
     { rule: 'reversal_of_self', column: 'reversal_of', sql: 'reversal_of is null or reversal_of <> settlement_id', message: '冲销原结算编号不能是本结算自身' },
+    { rule: 'service_days_above_month', column: 'service_days', sql: 'service_days is null or service_days <= day(last_day(service_month))', message: '服务天数超过服务月份的天数' },
     ...(['total_amt', 'eligible_amt', 'fund_amt', 'personal_amt'] as const).map((column) => ({
       rule: 'reversal_amount_positive', column, sql: `reversal_of is null or ${column} <= 0`,
       message: '冲销行的金额必须小于或等于0 (a reversal carries the negatives of the original)',
@@ -194,5 +195,40 @@ export const ledger: Kind = {
   ],
   checks: [
     { rule: 'amount_not_positive', column: 'amount', sql: "amount > 0 or category = 'opening_balance'", message: '金额必须大于0（期初结余除外）' },
+  ],
+};
+
+// Optional kinds that make clauses on double benefits checkable (docs/audit-rules.md): without them
+// the audit lists those clauses as not checked. A delivery may omit them.
+
+export const inpatient: Kind = {
+  name: 'inpatient', zh: '住院记录', key: ['stay_id'], optional: true,
+  columns: [
+    { name: 'stay_id', zh: '住院编号', type: 'text', required: true },
+    PERSON,
+    ADMDVS('参保地医保区划', PLATFORM_ADMDVS),
+    { name: 'admission_date', zh: '入院日期', type: 'date', required: true, dates: IN_SCHEME },
+    { name: 'discharge_date', zh: '出院日期', type: 'date', required: false, dates: IN_SCHEME, rule: 'empty while still in hospital; the days in hospital are admission_date to the day before discharge_date' },
+    { name: 'hospital_code', zh: '医疗机构编号', type: 'text', required: false },
+  ],
+  checks: [
+    { rule: 'discharge_before_admission', column: 'discharge_date', sql: 'discharge_date is null or discharge_date >= admission_date', message: '出院日期早于入院日期' },
+  ],
+};
+
+/** A work-injury nursing allowance may have begun long before care insurance. */
+const ALLOWANCE: DateBounds = { earliest: '1990-01-01', why: 'before any work-injury nursing allowance', yearsAfterLoad: LOAD_MARGIN };
+
+export const work_injury: Kind = {
+  name: 'work_injury', zh: '工伤保险生活护理费', key: ['record_id'], optional: true,
+  columns: [
+    { name: 'record_id', zh: '待遇记录编号', type: 'text', required: true },
+    PERSON,
+    ADMDVS('参保地医保区划', PLATFORM_ADMDVS),
+    { name: 'allowance_from', zh: '享受开始日期', type: 'date', required: true, dates: ALLOWANCE },
+    { name: 'allowance_to', zh: '享受终止日期', type: 'date', required: false, dates: { ...ALLOWANCE, yearsAfterLoad: undefined }, rule: 'open-ended when empty; both days included' },
+  ],
+  checks: [
+    { rule: 'allowance_to_before_from', column: 'allowance_to', sql: 'allowance_to is null or allowance_to >= allowance_from', message: '享受终止日期早于享受开始日期' },
   ],
 };

@@ -87,7 +87,7 @@ export interface RowCheck {
 
 export interface Kind {
   /** File-name prefix and table suffix: raw_<name>. */
-  name: 'enrolment' | 'assessment' | 'institution' | 'settlement' | 'visit' | 'ledger';
+  name: 'enrolment' | 'assessment' | 'institution' | 'settlement' | 'visit' | 'ledger' | 'inpatient' | 'work_injury';
   zh: string;
   /** Columns that together identify a row; a later row with the same key replaces the earlier. */
   key: string[];

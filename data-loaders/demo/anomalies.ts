@@ -1,12 +1,17 @@
 // Planted anomalies: a small, documented share of settlements is made to break exactly one audit
 // rule (docs/audit-rules.md), and answer_key lists each (settlement_id, rule).
 //
-// Two ways to plant:
+// Three ways to plant:
 // - in place: one clean settlement is changed (its institution, service type, amount, visits) or
-//   repeated (duplicate);
+//   repeated (duplicate), or given a second stay that month (days_overlap);
 // - a look-alike person: a clean settlement is copied for a new person_no whose enrolment and
 //   assessments are made to break the rule; the original stays clean. Look-alikes are only taken
-//   from day- or ratio-priced settlements, so no home-visit hours are left without visit records.
+//   from day- or ratio-priced settlements, so no home-visit hours are left without visit records
+//   (policy_missing takes home visits: without a policy no hours are checked);
+// - an optional extract: an inpatient stay or a work-injury allowance over the last days of a
+//   settlement's month (inpatient.csv, work_injury.csv hold these rows only).
+// Rules that pay by the day are planted on settlements alone in their person's month whose every day
+// is eligible, so that the planted days are the only ones cut.
 import { lit } from '../db.ts';
 import type { Step } from './sqlPopulation.ts';
 
@@ -27,7 +32,23 @@ export const ANOMALY_RATES: Record<string, number> = {
   service_not_covered: 0.001,
   price_mismatch: 0.002,
   duplicate: 0.002,
+  policy_missing: 0.0002,
+  category_mismatch: 0.001,
+  days_overlap: 0.001,
+  inpatient_overlap: 0.001,
+  work_injury_overlap: 0.001,
 };
+
+/** A month every day of which the settlement's person was eligible (s: settlement_clean). */
+const WHOLE_MONTH = `s.avail_days = day(last_day(s.service_month))`;
+/** The person has no other settlement that month. */
+const ALONE = `not exists (select 1 from settlement_clean as o where o.person_no = s.person_no and o.service_month = s.service_month and o.sk <> s.sk)`;
+/** Institution i is designated on every day of s's month. */
+const DESIGNATED_ALL_MONTH = `i.designated_from <= s.service_month and (i.designated_to is null or i.designated_to >= last_day(s.service_month))`;
+/** s's city pays no benefit on the days of an extract of this kind, for s's service type (policy_exclusion). */
+const EXCLUDED = (kind: string) => `exists (
+        select 1 from policy_exclusion as x join policy_scheme as ps using (policy_id)
+        where x.data_kind = ${lit(kind)} and ps.city = s.city and coalesce(x.service_type, s.service_type) = s.service_type)`;
 
 /** A service type each city's policy does not pay (service_not_covered). */
 export const UNCOVERED_SERVICE: Record<string, string> = {
@@ -52,9 +73,23 @@ const POOLS: Record<string, string> = {
   service_not_covered: `s.institution_code is not null`,
   price_mismatch: `s.method in ('daily_rate', 'ratio') and s.eligible_amt - s.fund_amt >= 1`,
   duplicate: `s.settled_date + 30 <= (select max(data_end) from cohort)`,
+  // a city's other scheme, where the catalog holds one scheme on one account (its figures stay in that
+  // account); home visits, the common service there (so the look-alikes leave the city's service mix
+  // as it was): with no policy nothing else is checked, visit hours neither
+  policy_missing: `s.service_type = 'home_visit'
+        and s.city in (select city from policy_scheme group by city having count(distinct scheme) = 1 and bool_and(single_account))`,
+  // a hospital bed billed by an elderly-care home (the demo's choice of pair)
+  category_mismatch: `s.service_type = 'inst_medical' and s.city <> '370800'
+        and exists (select 1 from institution_gen as i where i.city = s.city and i.category = 'elderly_care' and ${DESIGNATED_ALL_MONTH})`,
+  days_overlap: `s.method = 'daily_rate' and s.institution_code is not null and ${WHOLE_MONTH} and ${ALONE}
+        and exists (
+            select 1 from institution_gen as i join institution_gen as own on own.institution_code = s.institution_code
+            where i.city = s.city and i.category = own.category and i.institution_code <> own.institution_code and ${DESIGNATED_ALL_MONTH})`,
+  inpatient_overlap: `s.service_days is not null and ${WHOLE_MONTH} and ${ALONE} and ${EXCLUDED('inpatient')}`,
+  work_injury_overlap: `s.service_days is not null and ${WHOLE_MONTH} and ${ALONE} and ${EXCLUDED('work_injury')}`,
 };
 
-const LOOK_ALIKE = ['not_enrolled', 'no_approved_assessment', 'before_eligibility', 'disability_under_6_months', 'assessment_expired', 'waiting_period', 'area_not_in_pilot'];
+const LOOK_ALIKE = ['not_enrolled', 'no_approved_assessment', 'before_eligibility', 'disability_under_6_months', 'assessment_expired', 'waiting_period', 'area_not_in_pilot', 'policy_missing'];
 
 export function anomalySteps(): Step[] {
   const picks = Object.entries(ANOMALY_RATES).map(
@@ -104,10 +139,19 @@ select
 from look_alike;
 
 -- their enrolment: the original's years (none for not_enrolled; a gap before the spell for waiting_period)
+-- (policy_missing: enrolled in the city's other scheme, whose contributions the catalog does not set)
 insert into enrolment_gen
 select
-    -l.n, e.cohort_id, l.new_person_no, e.gender, e.birth_date, l.new_admdvs, e.city, e.scheme, e.year, e.coverage_start, e.coverage_end,
-    e.individual_amt, e.medical_fund_amt, e.fiscal_amt, e.employer_amt, e.other_amt, e.assisted, e.paid_date,
+    -l.n, e.cohort_id, l.new_person_no, e.gender, e.birth_date, l.new_admdvs, e.city,
+    case when l.rule = 'policy_missing' then case e.scheme when 'resident' then 'employee' else 'resident' end else e.scheme end,
+    e.year, e.coverage_start, e.coverage_end,
+    case when l.rule = 'policy_missing' then 0 else e.individual_amt end,
+    case when l.rule = 'policy_missing' then 0 else e.medical_fund_amt end,
+    case when l.rule = 'policy_missing' then 0 else e.fiscal_amt end,
+    case when l.rule = 'policy_missing' then 0 else e.employer_amt end,
+    case when l.rule = 'policy_missing' then 0 else e.other_amt end,
+    e.assisted,
+    e.paid_date,
 from look_alike as l
 join enrolment_gen as e on e.pk = l.pk
 where l.rule not in ('not_enrolled', 'waiting_period');
@@ -150,7 +194,10 @@ made as (
         end as apply_date,
         case l.rule
             when 'no_approved_assessment' then l.service_month - 40
+            -- half concluded within the month, the month billed whole: half of the billed days (or
+            -- visits) fall after the benefit start; the other half on the month's last day
             when 'before_eligibility' then last_day(l.service_month)
+                - (case when u(l.sk, 'partial') < 0.5 then coalesce(l.service_days, l.visits, 1) // 2 else 0 end)::INTEGER
             when 'disability_under_6_months' then l.service_month - 45
             when 'assessment_expired' then (l.service_month - interval 14 month)::DATE
             else l.service_month - 50
@@ -232,6 +279,78 @@ set
 from anomaly_pick as p, settlement_clean as c
 where p.rule = 'cap_exceeded' and s.settlement_id = p.settlement_id and c.sk = p.sk;
 
+-- in place: a hospital bed (inst_medical) billed by an elderly-care home, designated all month
+create table category_swap as
+select
+    p.settlement_id,
+    arg_min(i.institution_code, hash(p.settlement_id, i.institution_code)) as new_code,
+from anomaly_pick as p
+join settlement_clean as s using (sk)
+join institution_gen as i on i.city = s.city and i.category = 'elderly_care' and ${DESIGNATED_ALL_MONTH}
+where p.rule = 'category_mismatch'
+group by p.settlement_id;
+
+update settlement_all as s
+set institution_code = c.new_code
+from category_swap as c
+where s.settlement_id = c.settlement_id;
+
+-- a second stay in the same month at another institution of the same category, settled later:
+-- together a few days (1–3) more than the month has
+create table overlap_copy as
+select
+    s.*,
+    least(s.avail_days, s.avail_days - s.service_days + pick(u(s.sk, 'overlap'), 1, 3))::INTEGER as days2,
+    (
+        select arg_min(i.institution_code, hash(s.sk, i.institution_code))
+        from institution_gen as i
+        join institution_gen as own on own.institution_code = s.institution_code
+        where i.city = s.city and i.category = own.category and i.institution_code <> own.institution_code and ${DESIGNATED_ALL_MONTH}
+    ) as other_code,
+from anomaly_pick as p
+join settlement_clean as s using (sk)
+where p.rule = 'days_overlap';
+
+create table overlap_settlement as
+select
+    'JS' || city || strftime(service_month, '%Y%m') || '6'
+        || lpad(row_number() over (partition by city, service_month order by settlement_id)::VARCHAR, 6, '0') as new_settlement_id,
+    *,
+from overlap_copy;
+
+insert into settlement_all
+select
+    new_settlement_id, pk, hash(sk, 'overlap'), person_no, city, admdvs, other_code, service_type, service_month,
+    days2, NULL, NULL, fen(rate * days2), fen(rate * days2), fen(rate * days2), 0, (settled_date + pick(u(sk, 'overlap_days'), 1, 5))::DATE, NULL,
+from overlap_settlement;
+
+-- optional extracts: a stay in hospital, or a work-injury nursing allowance, over the month's last
+-- days — one day (1–3) more than the days the settlement left free
+create table inpatient_gen as
+select
+    'ZY' || s.city || strftime(s.service_month, '%Y%m')
+        || lpad(row_number() over (partition by s.city, s.service_month order by s.settlement_id)::VARCHAR, 6, '0') as stay_id,
+    s.person_no,
+    s.admdvs,
+    (last_day(s.service_month) - least(s.avail_days, s.avail_days - s.service_days + pick(u(s.sk, 'stay'), 1, 3))::INTEGER + 1)::DATE as admission_date,
+    (last_day(s.service_month) + 1)::DATE as discharge_date,
+    NULL::VARCHAR as hospital_code,
+from anomaly_pick as p
+join settlement_clean as s using (sk)
+where p.rule = 'inpatient_overlap';
+
+create table work_injury_gen as
+select
+    'GS' || s.city || strftime(s.service_month, '%Y%m')
+        || lpad(row_number() over (partition by s.city, s.service_month order by s.settlement_id)::VARCHAR, 6, '0') as record_id,
+    s.person_no,
+    s.admdvs,
+    (last_day(s.service_month) - least(s.avail_days, s.avail_days - s.service_days + pick(u(s.sk, 'allowance'), 1, 3))::INTEGER + 1)::DATE as allowance_from,
+    last_day(s.service_month) as allowance_to,
+from anomaly_pick as p
+join settlement_clean as s using (sk)
+where p.rule = 'work_injury_overlap';
+
 -- in place: two visit records missing, so the settled hours exceed the recorded ones
 create table visit_drop as
 select settlement_id, 2 as dropped from anomaly_pick where rule = 'hours_unsupported';
@@ -250,7 +369,13 @@ where p.rule = 'duplicate';
 
 insert into answer_key
 select p.settlement_id, p.rule from anomaly_pick as p
-where p.rule in ('non_designated', 'service_not_covered', 'price_mismatch', 'cap_exceeded', 'hours_unsupported');
+where p.rule in (
+    'non_designated', 'service_not_covered', 'price_mismatch', 'cap_exceeded', 'hours_unsupported',
+    'category_mismatch', 'inpatient_overlap', 'work_injury_overlap'
+);
+
+insert into answer_key
+select new_settlement_id, 'days_overlap' from overlap_settlement;
 
 insert into answer_key
 select

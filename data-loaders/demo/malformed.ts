@@ -25,6 +25,7 @@ export const SETTLEMENT_BREAKAGES: Breakage[] = [
   { rule: 'money_format', why: 'total_amt with three decimals', apply: (r) => { r.total_amt = `${r.total_amt}5`; } },
   { rule: 'code_value', why: 'service_type 按摩服务 is not a contract code', apply: (r) => { r.service_type = '按摩服务'; } },
   { rule: 'admdvs_format', why: 'admdvs of five digits', apply: (r) => { r.admdvs = r.admdvs.slice(0, 5); } },
+  { rule: 'service_days_above_month', why: '服务天数 32，超过当月天数', apply: (r) => { r.service_days = '32'; } },
 ];
 
 /** What is broken in enrolment-malformed.csv. */

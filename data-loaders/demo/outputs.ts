@@ -56,6 +56,19 @@ select entry_id, admdvs, scheme, entry_date, category, amount,
 from ledger_gen`,
     orderBy: 'entry_id',
   },
+  // the optional extracts hold only the planted rows (anomalies.ts)
+  inpatient: {
+    body: `
+select stay_id, person_no, admdvs, admission_date, discharge_date, hospital_code,
+from inpatient_gen`,
+    orderBy: 'stay_id',
+  },
+  work_injury: {
+    body: `
+select record_id, person_no, admdvs, allowance_from, allowance_to,
+from work_injury_gen`,
+    orderBy: 'record_id',
+  },
 };
 
 export const KIND_OUTPUTS: KindOutput[] = KINDS.map((k) => {

@@ -445,7 +445,9 @@ schedule as (
 scheduled as (
     select
         *,
-        (approved_date + to_months(reassessment_months * k))::DATE - pick(u2(pk, k, 'early'), 15, 30) as conclusion_date,
+        -- the same lead every year, so that each review concludes within reassessment_months of the
+        -- one before (the audit's reassessment_due: conclusion + reassessment_months)
+        (approved_date + to_months(reassessment_months * k))::DATE - pick(u(pk, 'early'), 15, 30) as conclusion_date,
         u2(pk, k, 'withdraw') < ${h.withdrawal} as withdrawn,
     from schedule
 ),

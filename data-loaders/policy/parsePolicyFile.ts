@@ -4,10 +4,10 @@
 // A value is written either plain (then the row's `source` applies) or as an object:
 //   {"value": 50, "clause": "按50元/天的标准与定点护理机构结算"}            (doc defaults to the file's document_no)
 //   {"value": 50, "assumed": true, "why": "具体标准另行制定; 取连云港同类标准"}
-import { SERVICE_TYPES } from '../contract/index.ts';
+import { kindByName, SERVICE_TYPES } from '../contract/index.ts';
 import { PolicyFileError } from './PolicyFileError.ts';
 import {
-  FINANCING_COMPONENTS, PILOT_BATCHES, PRICING_METHODS, SCHEMES, emptyCatalog,
+  EXCLUSION_KINDS, FINANCING_COMPONENTS, PILOT_BATCHES, PRICING_METHODS, SCHEMES, emptyCatalog,
   type PolicyCatalog, type PolicyServiceRow, type PolicySourceRow,
 } from './types.ts';
 
@@ -177,8 +177,13 @@ const SCHEME_FIELDS = [
   'kind', 'policy_id', 'document_no', 'document_title', 'city', 'city_name', 'province', 'scheme',
   'effective_from', 'effective_to', 'benefits_from', 'fund_from', 'single_account', 'min_level', 'min_disability_months',
   'benefit_start_offset_days', 'reassessment_months', 'waiting_period_months', 'assessment_fee_from_fund',
-  'operator_fee_ratio', 'financing', 'areas', 'services', 'provisions',
+  'operator_fee_ratio', 'financing', 'areas', 'services', 'institution_categories', 'exclusions', 'provisions',
 ];
+
+/** The institution categories of the contract (institution.category). */
+function institutionCategories(): string[] {
+  return Object.keys(kindByName('institution')!.columns.find((c) => c.name === 'category')!.values!);
+}
 
 /** Parse one policy file's text. Throws PolicyFileError naming the file and field. */
 export function parsePolicyFile(file: string, text: string): PolicyCatalog {
@@ -301,6 +306,54 @@ function parseCityScheme(r: Reader, top: Obj, documentTitle: string): PolicyCata
       r.fail(`${field}.service_type`, `${serviceType} is priced twice for the same hospital grade`);
     }
     catalog.service.push(service);
+  });
+
+  // Institution categories: which categories of institution may bill which of the policy's service
+  // types (the audit prices a bed at the category's rate). Each row: categories × service types, one source.
+  const categories = institutionCategories();
+  r.array(top.institution_categories, 'institution_categories', { required: false }).forEach((raw, i) => {
+    const field = `institution_categories[${i}]`;
+    const row = r.object(raw, field);
+    r.onlyKeys(row, ['categories', 'service_types', 'source'], field);
+    const source = r.source(row.source, `${field}.source`);
+    const cats = r.array(row.categories, `${field}.categories`).map((c, j) => r.text(c, `${field}.categories[${j}]`));
+    const types = r.array(row.service_types, `${field}.service_types`).map((t, j) => r.text(t, `${field}.service_types[${j}]`));
+    if (!cats.length || !types.length) r.fail(field, 'list at least one category and one service type');
+    for (const [j, c] of cats.entries()) {
+      if (!categories.includes(c)) r.fail(`${field}.categories[${j}]`, `unknown institution category ${JSON.stringify(c)} (allowed: ${categories.join(', ')})`);
+    }
+    for (const [j, t] of types.entries()) {
+      if (!catalog.service.some((s) => s.service_type === t)) r.fail(`${field}.service_types[${j}]`, `${JSON.stringify(t)} is not one of this policy's services`);
+    }
+    for (const category of cats) {
+      for (const service_type of types) {
+        if (catalog.categoryService.some((x) => x.category === category && x.service_type === service_type)) {
+          r.fail(field, `${category} × ${service_type} is listed twice`);
+        }
+        r.record(`institution_category.${category}.${service_type}`, 'may bill', source);
+        catalog.categoryService.push({ policy_id: r.policyId, category, service_type });
+      }
+    }
+  });
+
+  // Exclusions: days of an inpatient stay or a work-injury nursing allowance on which the policy pays
+  // no benefit (for the service types given; none given = every service type).
+  r.array(top.exclusions, 'exclusions', { required: false }).forEach((raw, i) => {
+    const field = `exclusions[${i}]`;
+    const row = r.object(raw, field);
+    r.onlyKeys(row, ['data_kind', 'service_types', 'source'], field);
+    const source = r.source(row.source, `${field}.source`);
+    const dataKind = r.text(row.data_kind, `${field}.data_kind`);
+    if (!(EXCLUSION_KINDS as readonly string[]).includes(dataKind)) r.fail(`${field}.data_kind`, `unknown data kind ${JSON.stringify(dataKind)} (allowed: ${EXCLUSION_KINDS.join(', ')})`);
+    if (catalog.exclusion.some((x) => x.data_kind === dataKind)) r.fail(`${field}.data_kind`, `${dataKind} is listed twice`);
+    const types = row.service_types === undefined ? null : r.array(row.service_types, `${field}.service_types`).map((t, j) => r.text(t, `${field}.service_types[${j}]`));
+    for (const [j, t] of (types ?? []).entries()) {
+      if (!catalog.service.some((s) => s.service_type === t)) r.fail(`${field}.service_types[${j}]`, `${JSON.stringify(t)} is not one of this policy's services`);
+    }
+    r.record(`exclusion.${dataKind}`, types ? types.join(', ') : 'all services', source);
+    for (const service_type of types ?? [null]) {
+      catalog.exclusion.push({ policy_id: r.policyId, data_kind: dataKind as (typeof EXCLUSION_KINDS)[number], service_type });
+    }
   });
 
   // Provisions: sourced facts without a column of their own (no deductible, who may not claim twice, …).

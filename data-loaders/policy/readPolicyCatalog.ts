@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PolicyFileError } from './PolicyFileError.ts';
 import { overlaps, parsePolicyFile } from './parsePolicyFile.ts';
+import { institutionCategoryRows, serviceTypeRows } from './serviceSettings.ts';
 import { emptyCatalog, type PolicyCatalog } from './types.ts';
 
 export const POLICY_DIR = resolve(import.meta.dirname, '..', '..', 'policies');
@@ -28,5 +29,7 @@ export function readPolicyCatalog(dir = POLICY_DIR): PolicyCatalog {
     if (part.nationalPilotCity.length && catalog.nationalPilotCity.length) throw new PolicyFileError(file, 'pilot_cities', 'the national pilot-city list is given in more than one file');
     for (const key of Object.keys(catalog) as (keyof PolicyCatalog)[]) (catalog[key] as unknown[]).push(...part[key]);
   }
+  catalog.serviceType = serviceTypeRows();
+  catalog.institutionCategory = institutionCategoryRows();
   return catalog;
 }

@@ -9,6 +9,8 @@ export const PRICING_METHODS = ['daily_rate', 'hourly_rate', 'ratio'] as const;
  * of 吉林 or 山东, the two key-contact provinces named with it, '2020' the expansion (医保发〔2020〕37号).
  */
 export const PILOT_BATCHES = ['2016', 'key_province', '2020'] as const;
+/** Extract kinds whose days a policy excludes from its benefits (policy_exclusion.data_kind). */
+export const EXCLUSION_KINDS = ['inpatient', 'work_injury'] as const;
 
 export interface PolicySchemeRow {
   policy_id: string;
@@ -66,6 +68,37 @@ export interface PolicyServiceRow {
   min_visits_per_month: number | null;
 }
 
+/** Which institution categories may bill which service types (the audit's category_mismatch). */
+export interface PolicyCategoryServiceRow {
+  policy_id: string;
+  /** An institution category of the contract (institution.category). */
+  category: string;
+  service_type: string;
+}
+
+/** Days on which a policy pays no benefit: an inpatient stay, a work-injury nursing allowance. */
+export interface PolicyExclusionRow {
+  policy_id: string;
+  data_kind: (typeof EXCLUSION_KINDS)[number];
+  /** null = every service type. */
+  service_type: string | null;
+}
+
+/** Added table: every service type of the contract, its name and where it is given (serviceSettings.ts). */
+export interface PolicyServiceTypeRow {
+  service_type: string;
+  name_zh: string;
+  setting: string;
+  /** Whether a day of it is a day in a bed or in day care (the audit's days_overlap). */
+  occupies_day: boolean;
+}
+
+/** Added table: the contract's institution categories and their Chinese names (serviceSettings.ts). */
+export interface PolicyInstitutionCategoryRow {
+  category: string;
+  name_zh: string;
+}
+
 export interface PolicySourceRow {
   policy_id: string;
   param: string;
@@ -104,6 +137,10 @@ export interface PolicyCatalog {
   financing: PolicyFinancingRow[];
   area: PolicyAreaRow[];
   service: PolicyServiceRow[];
+  categoryService: PolicyCategoryServiceRow[];
+  exclusion: PolicyExclusionRow[];
+  serviceType: PolicyServiceTypeRow[];
+  institutionCategory: PolicyInstitutionCategoryRow[];
   source: PolicySourceRow[];
   nationalPilotCity: NationalPilotCityRow[];
   national: PolicyNationalRow[];
@@ -111,5 +148,8 @@ export interface PolicyCatalog {
 }
 
 export function emptyCatalog(): PolicyCatalog {
-  return { scheme: [], financing: [], area: [], service: [], source: [], nationalPilotCity: [], national: [], files: [] };
+  return {
+    scheme: [], financing: [], area: [], service: [], categoryService: [], exclusion: [], serviceType: [], institutionCategory: [], source: [],
+    nationalPilotCity: [], national: [], files: [],
+  };
 }

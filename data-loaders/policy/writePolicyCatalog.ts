@@ -41,6 +41,26 @@ export const POLICY_TABLES: TableSpec[] = [
     rows: (c) => c.service,
   },
   {
+    name: 'policy_category_service',
+    columns: [['policy_id', 'VARCHAR'], ['category', 'VARCHAR'], ['service_type', 'VARCHAR']],
+    rows: (c) => c.categoryService,
+  },
+  {
+    name: 'policy_exclusion',
+    columns: [['policy_id', 'VARCHAR'], ['data_kind', 'VARCHAR'], ['service_type', 'VARCHAR']],
+    rows: (c) => c.exclusion,
+  },
+  {
+    name: 'policy_service_type',
+    columns: [['service_type', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['setting', 'VARCHAR'], ['occupies_day', 'BOOLEAN']],
+    rows: (c) => c.serviceType,
+  },
+  {
+    name: 'policy_institution_category',
+    columns: [['category', 'VARCHAR'], ['name_zh', 'VARCHAR']],
+    rows: (c) => c.institutionCategory,
+  },
+  {
     name: 'policy_source',
     columns: [
       ['policy_id', 'VARCHAR'], ['param', 'VARCHAR'], ['value', 'VARCHAR'], ['document_no', 'VARCHAR'], ['clause', 'VARCHAR'],

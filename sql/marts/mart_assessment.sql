@@ -2,11 +2,17 @@
 -- from the city's first assessment month through its last month with an assessment or a fund flow
 -- An assessment's scheme is the enrolment covering its conclusion_date (int_person_events_schemed).
 -- applications count by apply_date, concluded / approved / days by conclusion_date.
--- reviews_overdue at month end: persons whose latest assessment concluded by the month's last day
--- was approved and is due again before that day — valid_until, or conclusion_date plus the
--- policy's reassessment_months (policy_scheme in force at conclusion), whichever comes first.
+-- reviews_overdue at month end: persons still covered on the month's last day (an enrolment in the
+-- city) whose latest assessment concluded by that day was approved and is due again before it — the
+-- reassessment_due macro, the audit's rule: valid_until, or conclusion_date plus the policy's
+-- reassessment_months (policy_scheme in force at conclusion), whichever comes first. A person who left
+-- (no coverage at month end) is not overdue.
 with assessments as (
     select * from stg_assessment
+),
+
+enrolments as (
+    select * from stg_enrolment
 ),
 
 schemes as (
@@ -36,10 +42,7 @@ schemed as (
 due as (
     select
         schemed.*,
-        least(
-            schemed.valid_until,
-            (schemed.conclusion_date + to_months(policy.reassessment_months))::date
-        ) as due_date,
+        reassessment_due(schemed.valid_until, schemed.conclusion_date, policy.reassessment_months) as due_date,
     from schemed
     left join lateral (
         select min(policies.reassessment_months) as reassessment_months
@@ -132,6 +135,7 @@ overdue_months as (
     select
         assessment_successions.city,
         assessment_successions.scheme,
+        assessment_successions.person_no,
         assessment_successions.due_date,
         unnest(generate_series(
             greatest(
@@ -149,14 +153,24 @@ overdue_months as (
         and assessment_successions.due_date is not null
 ),
 
+-- overdue at the month's end, and still covered then
+overdue_persons as (
+    select overdue_months.*
+    from overdue_months
+    semi join enrolments
+        on enrolments.person_no = overdue_months.person_no
+        and enrolments.city = overdue_months.city
+        and last_day(overdue_months.month) between enrolments.coverage_start and enrolments.coverage_end
+    where overdue_months.due_date < last_day(overdue_months.month)
+),
+
 overdue as (
     select
         city,
         case when grouping(scheme) = 1 then 'all' else scheme end as scheme,
         month,
         count(*)::integer as reviews_overdue,
-    from overdue_months
-    where due_date < last_day(month)
+    from overdue_persons
     group by grouping sets ((city, scheme, month), (city, month))
 ),
 

@@ -1,18 +1,26 @@
 -- grain: one row per settlement and audit rule it breaks (rules and precedence: docs/audit-rules.md)
--- detail says in Chinese what is wrong and cites the clause from policy_source (or says the value is assumed).
+-- detail says in Chinese what is wrong and cites the clause from policy_source (or says the value is
+-- assumed). expected_fund_amt and actual_fund_amt are the settlement's (the same on each of its rows):
+-- sum money over mart_audit_settlements, never over these rows. Persons are not named in detail, nor
+-- assessments by their id (an id may embed the person number): by their conclusion date.
 -- only the settlements with at least one finding (the cited policy is looked up for these alone)
 with priced as (
     select * from int_settlement_priced
     where flag_not_enrolled
+        or flag_policy_missing
         or flag_area_not_in_pilot
         or flag_no_approved_assessment
         or flag_disability_under_6_months
+        or flag_service_not_covered
+        or flag_category_mismatch
+        or flag_duplicate
         or flag_before_eligibility
         or flag_assessment_expired
         or flag_waiting_period
         or flag_non_designated
-        or flag_service_not_covered
-        or flag_duplicate
+        or flag_inpatient_overlap
+        or flag_work_injury_overlap
+        or flag_days_overlap
         or flag_hours_unsupported
         or flag_cap_exceeded
         or flag_price_mismatch
@@ -24,6 +32,14 @@ policies as (
 
 sources as (
     select * from policy_source
+),
+
+service_names as (
+    select * from policy_service_type
+),
+
+category_names as (
+    select * from policy_institution_category
 ),
 
 -- The policy a finding cites: the settlement's own; else (no enrolment or no policy in force) the city's
@@ -46,85 +62,155 @@ cited_policy as (
     ) = 1
 ),
 
+-- A quantity in the settlement's unit, as words: '9 天', '20.00 小时（上门记录）'.
 base as (
     select
         priced.*,
         cited_policy.cite_policy_id,
         strftime(priced.service_month, '%Y-%m') as month_label,
         case priced.scheme when 'employee' then '职工' when 'resident' then '城乡居民' else '' end as scheme_label,
+        coalesce(billed_name.name_zh, priced.service_type) as service_name,
+        coalesce(priced_as_name.name_zh, priced.priced_as) as priced_as_name,
+        coalesce(category_names.name_zh, priced.institution_category) as category_name,
+        case priced.unit_kind
+            when 'days' then ' 天'
+            when 'visits' then ' 次'
+            when 'whole' then ' 笔'
+            else ' 小时'
+        end as unit_word,
     from priced
     inner join cited_policy
         on cited_policy.settlement_id = priced.settlement_id
+    left join service_names as billed_name
+        on billed_name.service_type = priced.service_type
+    left join service_names as priced_as_name
+        on priced_as_name.service_type = priced.priced_as
+    left join category_names
+        on category_names.category = priced.institution_category
+),
+
+worded as (
+    select
+        *,
+        -- '，结算 31 天，本月可计 9 天' for the day-wise rules: the units claimed, those the condition admits
+        list_transform(
+            allowed,
+            a -> '，结算 '
+                || case when unit_kind in ('days', 'visits', 'whole') then claimed_units::integer::varchar else claimed_units::varchar end
+                || unit_word || '，本月可计 '
+                || case when unit_kind in ('days', 'visits', 'whole') then a::integer::varchar else a::varchar end
+                || unit_word || case when unit_kind = 'recorded_hours' then '（按上门记录）' else '' end
+        ) as window_note,
+    from base
 ),
 
 findings as (
     select settlement_id, 'not_enrolled' as rule, 1 as rule_order, 'scheme' as cite_param,
-        '服务月份' || month_label || '无本市长护险参保缴费记录（人员编号 ' || person_no || '）' as message,
-    from base where flag_not_enrolled
-    union all
-    select settlement_id, 'area_not_in_pilot', 2,
-        case when has_policy then (
-            select min(sources.param) from sources
-            where sources.policy_id = base.cite_policy_id and sources.param like 'area.%'
-        ) else 'scheme' end,
         case
-            when has_policy then '参保地区划 ' || enrolment_admdvs || ' 不在本市长护险' || scheme_label || '试点范围内'
-            else '本市' || scheme_label || '长护险在服务月份' || month_label || '无适用政策'
+            when not is_enrolled then '服务月份' || month_label || '无本市长护险参保缴费记录'
+            else '服务月份' || month_label || '只有 ' || days_covered || ' 天在本市长护险参保期内' || window_note[1]
+        end as message,
+    from worded where flag_not_enrolled
+    union all
+    select settlement_id, 'policy_missing', 2, 'scheme',
+        case
+            when is_fully_checked then '本市' || scheme_label || '长护险政策在服务月份' || month_label || '只有 ' || days_policy_open
+                || ' 天在政策目录所载有效期内，其余日期的政策未录入' || window_note[2]
+            else '本市' || scheme_label || '长护险在服务月份' || month_label || '的政策未录入政策目录，未能按政策核定应付金额'
         end,
-    from base where flag_area_not_in_pilot
+    from worded where flag_policy_missing
     union all
-    select settlement_id, 'no_approved_assessment', 3, 'min_level',
+    select settlement_id, 'area_not_in_pilot', 3,
+        (
+            select min(sources.param) from sources
+            where sources.policy_id = worded.cite_policy_id and sources.param like 'area.%'
+        ),
+        '参保地区划 ' || enrolment_admdvs || ' 不在本市长护险' || scheme_label || '试点范围内',
+    from worded where flag_area_not_in_pilot
+    union all
+    select settlement_id, 'no_approved_assessment', 4, 'min_level',
         '服务月份' || month_label || '前无通过的重度失能评估（失能等级需达到政策最低等级）',
-    from base where flag_no_approved_assessment
+    from worded where flag_no_approved_assessment
     union all
-    select settlement_id, 'disability_under_6_months', 4, 'min_disability_months',
-        '评估 ' || basis_assessment_id || ' 失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
-    from base where flag_disability_under_6_months
+    select settlement_id, 'disability_under_6_months', 5, 'min_disability_months',
+        '评估（' || basis_conclusion_date || ' 结论）失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
+    from worded where flag_disability_under_6_months
     union all
-    select settlement_id, 'before_eligibility', 5,
+    select settlement_id, 'service_not_covered', 6, 'provision.service_types',
+        '服务类型“' || service_name || '”不在本市长护险' || scheme_label || '支付范围内',
+    from worded where flag_service_not_covered
+    union all
+    select settlement_id, 'category_mismatch', 7,
+        case
+            when priced_as is null then service_param
+            else 'institution_category.' || institution_category || '.' || priced_as
+        end,
+        '机构 ' || institution_code || ' 为' || category_name || '，不能按“' || service_name || '”结算'
+            || case
+                when priced_as is null then '，本市政策未规定该类机构可结算的同类服务，不予支付'
+                else '，按“' || priced_as_name || '”的标准核定'
+            end,
+    from worded where flag_category_mismatch
+    union all
+    select settlement_id, 'duplicate', 8, service_param,
+        '与结算 ' || duplicate_of || ' 为同一人员、同一机构、同一服务类型、服务月份' || month_label || '的重复结算',
+    from worded where flag_duplicate
+    union all
+    select settlement_id, 'before_eligibility', 9,
         case
             when not has_policy then 'effective_from'
-            when benefits_from > month_end then 'benefits_from'
+            when benefits_from > service_month then 'benefits_from'
+            when policy_effective_from > service_month then 'effective_from'
             else 'benefit_start_offset_days'
         end,
         case
             when not has_policy then '服务月份' || month_label || '早于本市' || scheme_label || '长护险施行日期'
             when benefits_from > month_end then '服务月份' || month_label || '早于待遇开始日期 ' || benefits_from
-            when basis_assessment_id is not null then '评估 ' || basis_assessment_id || ' 结论日期 ' || basis_conclusion_date
-                || '，待遇自 ' || assessment_benefit_start || ' 起享受，服务月份' || month_label || '早于待遇开始'
+            when basis_assessment_id is not null then '评估结论日期 ' || basis_conclusion_date
+                || '，待遇自 ' || greatest(assessment_benefit_start, benefits_from, policy_effective_from) || ' 起享受'
+                || window_note[3]
             else '首次通过评估的结论日期 ' || later_conclusion_date || ' 晚于服务月份' || month_label
         end,
-    from base where flag_before_eligibility
+    from worded where flag_before_eligibility
     union all
-    select settlement_id, 'assessment_expired', 6, 'reassessment_months',
-        '评估 ' || basis_assessment_id || ' 有效期至 ' || basis_valid_until || '，服务月份' || month_label || '已超出有效期，未见复评',
-    from base where flag_assessment_expired
+    select settlement_id, 'assessment_expired', 10, 'reassessment_months',
+        '评估（' || basis_conclusion_date || ' 结论）有效期至 ' || basis_valid_until || '，其后未见复评' || window_note[4],
+    from worded where flag_assessment_expired
     union all
-    select settlement_id, 'waiting_period', 7, 'waiting_period_months',
-        '中断缴费后于 ' || spell_start || ' 重新参保，待遇等待期至 ' || (waiting_ends - 1) || ' 止，服务月份' || month_label || '在等待期内',
-    from base where flag_waiting_period
+    select settlement_id, 'waiting_period', 11, 'waiting_period_months',
+        '中断缴费后于 ' || spell_start || ' 重新参保，待遇等待期至 ' || (waiting_ends - 1) || ' 止' || window_note[5],
+    from worded where flag_waiting_period
     union all
-    select settlement_id, 'non_designated', 8, service_param,
-        '机构 ' || coalesce(institution_code, '') || ' 在服务月份' || month_label || '不是本市定点护理机构',
-    from base where flag_non_designated
+    select settlement_id, 'non_designated', 12, service_param,
+        case
+            when designated_from is null or institution_city is distinct from city
+                then '机构 ' || coalesce(institution_code, '') || ' 不是本市定点护理机构'
+            else '机构 ' || institution_code || ' 定点期间为 ' || designated_from || ' 至 ' || coalesce(designated_to::varchar, '今')
+        end || window_note[6],
+    from worded where flag_non_designated
     union all
-    select settlement_id, 'service_not_covered', 9, 'provision.service_types',
-        '服务类型 ' || service_type || ' 不在本市长护险' || scheme_label || '支付范围内',
-    from base where flag_service_not_covered
+    select settlement_id, 'inpatient_overlap', 13, 'exclusion.inpatient',
+        '服务月份' || month_label || '中有 ' || (month_days - days_not_inpatient) || ' 天在住院期间' || window_note[7],
+    from worded where flag_inpatient_overlap
     union all
-    select settlement_id, 'duplicate', 10, service_param,
-        '与结算 ' || duplicate_of || ' 为同一人员、服务类型、服务月份' || month_label || '的重复结算',
-    from base where flag_duplicate
+    select settlement_id, 'work_injury_overlap', 14, 'exclusion.work_injury',
+        '服务月份' || month_label || '中有 ' || (month_days - days_not_work_injury) || ' 天在领取工伤保险生活护理费期间' || window_note[8],
+    from worded where flag_work_injury_overlap
     union all
-    select settlement_id, 'hours_unsupported', 11, service_param,
-        '结算服务时长 ' || priced_hours || ' 小时，超过上门服务记录的 ' || recorded_hours || ' 小时（同一人员、机构、月份）',
-    from base where flag_hours_unsupported
+    select settlement_id, 'days_overlap', 15, service_param,
+        '同一人员服务月份' || month_label || '在床位或日间照护的天数：此前结算 ' || occupied_days_before || ' 天，本结算 '
+            || service_days || ' 天，合计超过当月 ' || month_days || ' 天；超出的 ' || overlap_days || ' 天不予支付',
+    from worded where flag_days_overlap
     union all
-    select settlement_id, 'cap_exceeded', 12, service_param || '.monthly_cap',
+    select settlement_id, 'hours_unsupported', 16, service_param,
+        '结算服务时长 ' || priced_hours || ' 小时，上门服务记录只有 ' || coalesce(recorded_hours, 0) || ' 小时（同一人员、机构、月份），按记录时长核定',
+    from worded where flag_hours_unsupported
+    union all
+    select settlement_id, 'cap_exceeded', 17, service_param || '.monthly_cap',
         '基金支付 ' || fund_amt || ' 元，超过月度限额 ' || monthly_cap || ' 元',
-    from base where flag_cap_exceeded
+    from worded where flag_cap_exceeded
     union all
-    select settlement_id, 'price_mismatch', 13,
+    select settlement_id, 'price_mismatch', 18,
         service_param || case method when 'ratio' then '.ratio' else '.rate' end,
         case
             when priced_fund_amt is null then '基金支付 ' || fund_amt || ' 元，按政策无法定价（无对应医院等级的支付比例）'
@@ -137,7 +223,7 @@ findings as (
                 end
                 || '，四舍五入到分）'
         end,
-    from base where flag_price_mismatch
+    from worded where flag_price_mismatch
 ),
 
 cited as (
@@ -167,6 +253,7 @@ final as (
         settlement_id,
         city,
         rule,
+        rule_order,
         message
             || case
                 when assumed then '。依据：' || document_no || '（该值为假设：' || assumed_why || '）'

@@ -1,4 +1,4 @@
--- one row per settlement and rule, and only the thirteen rule names of the contract
+-- one row per settlement and rule, and only the eighteen rules of docs/audit-rules.md
 with findings as (
     select * from mart_audit_findings
 )
@@ -11,7 +11,8 @@ from findings
 group by all
 having count(*) > 1
     or rule not in (
-        'not_enrolled', 'no_approved_assessment', 'disability_under_6_months', 'before_eligibility',
-        'assessment_expired', 'waiting_period', 'non_designated', 'service_not_covered',
-        'area_not_in_pilot', 'price_mismatch', 'cap_exceeded', 'hours_unsupported', 'duplicate'
+        'not_enrolled', 'policy_missing', 'area_not_in_pilot', 'no_approved_assessment', 'disability_under_6_months',
+        'service_not_covered', 'category_mismatch', 'duplicate', 'before_eligibility', 'assessment_expired',
+        'waiting_period', 'non_designated', 'inpatient_overlap', 'work_injury_overlap', 'days_overlap',
+        'hours_unsupported', 'cap_exceeded', 'price_mismatch'
     )

@@ -1,23 +1,31 @@
--- docs/audit-rules.md: not_enrolled stands alone; price rules never sit beside an eligibility rule or
--- duplicate; cap_exceeded and price_mismatch never together
+-- docs/audit-rules.md: a settlement with no enrolment in its month, or no policy in force, has that one
+-- finding alone; price rules never sit beside a rule that makes the whole settlement unpayable;
+-- cap_exceeded and price_mismatch never together
 with findings as (
     select * from mart_audit_findings
 ),
 
+priced as (
+    select * from int_settlement_priced
+),
+
 per_settlement as (
     select
-        settlement_id,
-        list(rule order by rule) as rules,
-        bool_or(rule = 'not_enrolled') as has_not_enrolled,
-        bool_or(rule in ('price_mismatch', 'cap_exceeded')) as has_price_rule,
-        count(*) filter (where rule in ('price_mismatch', 'cap_exceeded')) as price_rules,
-        count(*) filter (where rule not in ('price_mismatch', 'cap_exceeded', 'hours_unsupported')) as eligibility_rules,
+        findings.settlement_id,
+        list(findings.rule order by findings.rule) as rules,
+        any_value(not priced.is_fully_checked) as is_path_1_or_2,
+        count(*) filter (where findings.rule in ('price_mismatch', 'cap_exceeded')) as price_rules,
+        count(*) filter (where findings.rule in (
+            'area_not_in_pilot', 'no_approved_assessment', 'disability_under_6_months', 'service_not_covered', 'duplicate'
+        )) as settlement_wide_rules,
         count(*) as all_rules,
     from findings
-    group by settlement_id
+    inner join priced
+        on priced.settlement_id = findings.settlement_id
+    group by findings.settlement_id
 )
 
 select * from per_settlement
-where (has_not_enrolled and all_rules > 1)
-    or (has_price_rule and eligibility_rules > 0)
+where (is_path_1_or_2 and all_rules > 1)
+    or (price_rules > 0 and settlement_wide_rules > 0)
     or price_rules > 1

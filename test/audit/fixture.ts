@@ -18,6 +18,9 @@ export interface Delivery {
   institution?: Row[];
   settlement?: Row[];
   visit?: Row[];
+  ledger?: Row[];
+  inpatient?: Row[];
+  work_injury?: Row[];
 }
 
 export interface Finding {
@@ -29,11 +32,28 @@ export interface Finding {
   actual_fund_amt: string;
 }
 
+/** A row of mart_audit_settlements (money as strings). */
+export interface FlaggedSettlement {
+  settlement_id: string;
+  city: string;
+  paid_amt: string;
+  expected_amt: string | null;
+  overpaid_amt: string;
+  underpaid_amt: string;
+  rules: string[];
+  primary_rule: string;
+  price_basis: 'policy' | 'assumed' | 'missing';
+  counts_in_headline: boolean;
+  [column: string]: unknown;
+}
+
 export interface Audited {
   findings: Finding[];
+  settlements: FlaggedSettlement[];
   priced: Record<string, unknown>[];
   tests: DataTestResult[];
-  rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** The results of the `queries` given to audit(), by name (the warehouse is closed afterwards). */
+  query: Record<string, Record<string, unknown>[]>;
 }
 
 function sqlValue(v: string | number | boolean | null): string {
@@ -49,8 +69,11 @@ async function insert(conn: DuckDBConnection, table: string, rows: Row[]): Promi
   await conn.run(`insert into ${table} (${cols.join(', ')}) values\n${values.join(',\n')}`);
 }
 
-/** Load `delivery` with the real policy catalog, run all models and data tests, return the audit. */
-export async function audit(delivery: Delivery): Promise<Audited> {
+/**
+ * Load `delivery` with the real policy catalog, run all models and data tests, return the audit and
+ * the rows of each of `queries` (name → SQL).
+ */
+export async function audit(delivery: Delivery, queries: Record<string, string> = {}): Promise<Audited> {
   const dir = mkdtempSync(join(tmpdir(), 'ltci-audit-'));
   try {
     return await withWarehouse(join(dir, 'w.duckdb'), async ({ conn }) => {
@@ -63,7 +86,10 @@ export async function audit(delivery: Delivery): Promise<Audited> {
       const rows = (sql: string) => queryRows(conn, sql);
       const findings = (await rows(`select * from mart_audit_findings order by settlement_id, rule`)) as unknown as Finding[];
       const priced = await rows(`select * from int_settlement_priced order by settlement_id`);
-      return { findings, priced, tests, rows };
+      const settlements = (await rows(`select * from mart_audit_settlements order by settlement_id`)) as unknown as FlaggedSettlement[];
+      const query: Audited['query'] = {};
+      for (const [name, sql] of Object.entries(queries)) query[name] = await rows(sql);
+      return { findings, settlements, priced, tests, query };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -113,10 +139,10 @@ export function settlement(settlement_id: string, person_no: string, admdvs: str
   return row;
 }
 
-/** `count` home visits of `hours` each, one a day from the 1st, 09:00. */
-export function visits(prefix: string, person_no: string, institution_code: string, month: string, count: number, hours = 2): Row[] {
+/** `count` home visits of `hours` each, one a day from day `from` (the 1st), 09:00. */
+export function visits(prefix: string, person_no: string, institution_code: string, month: string, count: number, hours = 2, from = 1): Row[] {
   return Array.from({ length: count }, (_, i) => {
-    const day = String(i + 1).padStart(2, '0');
+    const day = String(i + from).padStart(2, '0');
     const end = 9 * 60 + hours * 60;
     return {
       visit_id: `${prefix}-${day}`, person_no, institution_code,

@@ -82,6 +82,9 @@ const delivery = {
     settlement('L-0019', 'LP10', '320706', 'LY01', 'inst_medical', '2027-03', { ...byDays(31, 50), settled_date: '2027-04-10' }),
     // LP11: November 2026 care — benefits run from 2026-12-01 (“2026年12月1日起，…落地城乡居民长期护理保险待遇”).
     settlement('L-0020', 'LP11', '320706', 'LY01', 'inst_medical', '2026-11', byDays(21, 50)),
+    // December 2026, LP11's first month: benefits from 2026-12-01 and from the day after LA11's conclusion
+    // (2026-12-10), so 11–31 December = 21 days × 50 = 1,050 ✓.
+    settlement('L-0022', 'LP11', '320706', 'LY01', 'inst_medical', '2026-12', byDays(21, 50)),
     // LP12: the assessment was valid until 2027-06-30; July care.
     settlement('L-0021', 'LP12', '320706', 'LY03', 'community_day', '2027-07', byDays(21, 20)),
 
@@ -115,7 +118,8 @@ describe('a hand-written delivery for Lianyungang and Jining', () => {
       ['J-0010', '370800', 'no_approved_assessment', '0.00', '1300.00'],
       ['L-0003', '320700', 'duplicate', '0.00', '1400.00'],
       ['L-0005', '320700', 'cap_exceeded', '600.00', '720.00'],
-      ['L-0006', '320700', 'hours_unsupported', '540.00', '540.00'],
+      // 18 h billed, 7 visits = 14 h recorded: priced on the 14 h the records support, 14 × 30 = 420
+      ['L-0006', '320700', 'hours_unsupported', '420.00', '540.00'],
       ['L-0007', '320700', 'disability_under_6_months', '0.00', '1120.00'],
       ['L-0008', '320700', 'non_designated', '0.00', '1200.00'],
       ['L-0010', '320700', 'not_enrolled', '0.00', '400.00'],
@@ -131,7 +135,7 @@ describe('a hand-written delivery for Lianyungang and Jining', () => {
   });
 
   it('re-prices the clean settlements to what was paid', () => {
-    const clean = ['L-0001', 'L-0002', 'L-0004', 'L-0009', 'L-0012', 'L-0014', 'L-0019', 'J-0001', 'J-0002', 'J-0004', 'J-0005'];
+    const clean = ['L-0001', 'L-0002', 'L-0004', 'L-0009', 'L-0012', 'L-0014', 'L-0019', 'L-0022', 'J-0001', 'J-0002', 'J-0004', 'J-0005'];
     const rows = a.priced.filter((p) => clean.includes(p.settlement_id as string));
     expect(rows.map((p) => [p.settlement_id, p.expected_fund_amt === p.fund_amt])).toEqual(rows.map((p) => [p.settlement_id, true]));
     expect(rows).toHaveLength(clean.length);

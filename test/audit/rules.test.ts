@@ -71,11 +71,12 @@ add({
 });
 // disability_under_6_months: 失能状态持续6个月以上 — 4 months recorded.
 add({ ...lygResident('P-SHORT', { assessment: { disability_months: 4 } }), settlement: [settlement('S-SHORT', 'P-SHORT', LYG_AREA, 'LYG-MED', 'inst_medical', '2027-03', days(31, 50))] });
-// before_eligibility (policy): contributions from 2026-10, 2027年1月1日…正式运行; December 2026 care is not paid.
+// before_eligibility (policy): contributions from 2026-10, benefits from 2026-12-01 (“2026年12月1日起，…落地城乡居民
+// 长期护理保险待遇”). Assessed 2026-10-20, so only the policy's date bars November 2026: no eligible day,
+// expected 0, the 26 × 50 = 1,300 paid is all in excess.
 add({
   enrolment: [enrolment('P-EARLY', LYG_AREA, 'resident', 2026, { coverage_start: '2026-10-01' })],
-  assessment: [assessment('A-P-EARLY', 'P-EARLY', LYG_AREA, '2026-12-05')],
-  // November 2026: before Lianyungang's benefits (from 2026-12-01)
+  assessment: [assessment('A-P-EARLY', 'P-EARLY', LYG_AREA, '2026-10-20')],
   settlement: [settlement('S-EARLY', 'P-EARLY', LYG_AREA, 'LYG-MED', 'inst_medical', '2026-11', days(26, 50))],
 });
 // before_eligibility (assessment): concluded 2027-03-31 → benefits from the day after, 2027-04-01.
@@ -112,7 +113,7 @@ add({
     settlement('S-REV-2', 'P-REV', LYG_AREA, 'LYG-MED', 'inst_medical', '2027-04', days(30, 50)),
   ],
 });
-// area_not_in_pilot (path 2): a Lianyungang employee — the catalog has no Lianyungang employee policy.
+// policy_missing (path 2): a Lianyungang employee — the catalog has no Lianyungang employee policy (政策未录入).
 add({
   enrolment: [enrolment('P-LYGEMP', LYG_AREA, 'employee', 2027)],
   assessment: [assessment('A-P-LYGEMP', 'P-LYGEMP', LYG_AREA, '2027-01-10')],
@@ -140,8 +141,9 @@ const ha = (p: string, over: Row = {}) => ({
   assessment: [assessment(`A-${p}`, p, HUAIAN_AREA, '2024-01-10', over)],
 });
 add({ ...ha('P-HA-OLD'), settlement: [settlement('S-HA-OLD', 'P-HA-OLD', HUAIAN_AREA, null, 'home_family', '2025-02', days(28, 15))] });
-// Huai'an 亲情服务 without an institution (assumed 15 元/天 × 31 = 465): clean in January 2025 (valid to 2025-01-10).
-add({ ...ha('P-HA-FAM'), settlement: [settlement('S-HA-FAM', 'P-HA-FAM', HUAIAN_AREA, null, 'home_family', '2025-01', days(31, 15))] });
+// Huai'an 亲情服务 without an institution, in the assessment's last month (due 2025-01-10, 每年至少复核一次):
+// the 10 days 1–10 January at the assumed 15 元/天 = 150, clean.
+add({ ...ha('P-HA-FAM'), settlement: [settlement('S-HA-FAM', 'P-HA-FAM', HUAIAN_AREA, null, 'home_family', '2025-01', days(10, 15))] });
 // Huai'an 辅助器具租赁: 探索将…纳入 — not yet paid.
 add({ ...ha('P-HA-AID'), settlement: [settlement('S-HA-AID', 'P-HA-AID', HUAIAN_AREA, 'HA-HOME', 'assistive_rental', '2024-06', { total_amt: '300', eligible_amt: '300', fund_amt: '200' })] });
 
@@ -169,7 +171,7 @@ describe('mart_audit_findings, rule by rule', () => {
       'S-UNDESIG': ['non_designated'],
       'S-NOTCOV': ['service_not_covered'],
       'S-DUP-2': ['duplicate'],
-      'S-LYGEMP': ['area_not_in_pilot'],
+      'S-LYGEMP': ['policy_missing'],
       'S-WEISHAN': ['area_not_in_pilot'],
       'S-JN-G3': ['price_mismatch'],
       'S-JN-R2': ['price_mismatch'],
@@ -187,7 +189,7 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(expected['S-JN-G2']).toBe('6500.00'); // 10,000 × 65 %
     expect(expected['S-JN-G3']).toBe('6000.00'); // 10,000 × 60 %
     expect(expected['S-JN-R1']).toBe('864.20'); // 1,234.57 × 70 % = 864.199
-    expect(expected['S-HA-FAM']).toBe('465.00'); // assumed 15 元/天 × 31
+    expect(expected['S-HA-FAM']).toBe('150.00'); // assumed 15 元/天 × 10
   });
 
   it('reports expected and actual amounts: 0 expected when not eligible, the price otherwise', () => {
@@ -200,6 +202,7 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(by['S-DUP-2 duplicate']).toEqual(['0.00', '999.00']);
     expect(by['S-NOENROL not_enrolled']).toEqual(['0.00', '700.00']);
     expect(by['S-GAP-JUN waiting_period']).toEqual(['0.00', '1500.00']);
+    expect(by['S-EARLY before_eligibility']).toEqual(['0.00', '1300.00']);
   });
 
   it('writes detail in Chinese, citing the clause or saying the value is assumed', () => {
@@ -218,6 +221,13 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(detail['S-WEISHAN area_not_in_pilot']).toContain('任城区、兖州区、曲阜市、邹城市、金乡县、汶上县先行试点');
     expect(detail['S-HA-AID service_not_covered']).toContain('其中居家护理包括机构上门护理和亲情服务两个方面');
     expect(detail['S-DUP-2 duplicate']).toContain('与结算 S-DUP-1');
+  });
+
+  it('never names the person in a detail, not even inside an assessment id (the site shows one pseudonym)', () => {
+    // the fixture's assessment ids embed the person number (A-<person_no>), as the demo's do
+    const personOf = Object.fromEntries(a.priced.map((p) => [p.settlement_id, String(p.person_no)]));
+    expect(a.findings.filter((f) => f.detail.includes(personOf[f.settlement_id])).map((f) => f.detail)).toEqual([]);
+    expect(a.findings.find((f) => f.rule === 'not_enrolled')?.detail).toMatch(/^服务月份2027-03无本市长护险参保缴费记录。/);
   });
 
   it('passes every data test', () => {
@@ -270,5 +280,23 @@ describe('rules that meet on one settlement', () => {
       expect(f.detail).toContain('淮政规〔2023〕2号“长期护理保险待遇的护理服务形式，包括居家护理、社区护理和机构护理');
     }
     expect(b.tests.filter((t) => t.failures > 0).map((t) => t.name)).toEqual([]);
+  });
+  it('flags home visits at an institution designated on no day of the month even without visit records', async () => {
+    // 20 h settled at a home-care agency whose designation ended 2027-02-28, no visit recorded in March
+    // (Lianyungang keeps records: L2 has one): no hour is supported, and no day is designated.
+    const b = await audit({
+      enrolment: [enrolment('L1', LYG_AREA, 'resident', 2027), enrolment('L2', LYG_AREA, 'resident', 2027)],
+      assessment: [assessment('A-L1', 'L1', LYG_AREA, '2027-01-10'), assessment('A-L2', 'L2', LYG_AREA, '2027-01-10')],
+      institution: [institution('LYG-HOME', LYG_AREA, 'home_care'), institution('LYG-HOME-GONE', LYG_AREA, 'home_care', { designated_to: '2027-02-28' })],
+      settlement: [
+        settlement('S-GONE-H', 'L1', LYG_AREA, 'LYG-HOME-GONE', 'home_visit', '2027-03', { visits: 10, service_hours: '20', total_amt: '600', eligible_amt: '600', fund_amt: '600' }),
+        settlement('S-L2', 'L2', LYG_AREA, 'LYG-HOME', 'home_visit', '2027-03', { visits: 1, service_hours: '2', total_amt: '60', eligible_amt: '60', fund_amt: '60' }),
+      ],
+      visit: visits('V-L2', 'L2', 'LYG-HOME', '2027-03', 1),
+    });
+    expect(b.findings.map((f) => [f.settlement_id, f.rule, f.expected_fund_amt])).toEqual([
+      ['S-GONE-H', 'hours_unsupported', '0.00'],
+      ['S-GONE-H', 'non_designated', '0.00'],
+    ]);
   });
 });

@@ -64,8 +64,8 @@ describe('ltci demo (tiny)', () => {
 
   it('writes one file per kind, the malformed files and the answer key', () => {
     expect(files(dir('a'))).toEqual([
-      'answer-key.csv', 'assessment.csv', 'enrolment-malformed.csv', 'enrolment.csv', 'institution.csv',
-      'ledger.csv', 'settlement-malformed.csv', 'settlement.csv', 'visit.csv',
+      'answer-key.csv', 'assessment.csv', 'enrolment-malformed.csv', 'enrolment.csv', 'inpatient.csv', 'institution.csv',
+      'ledger.csv', 'settlement-malformed.csv', 'settlement.csv', 'visit.csv', 'work_injury.csv',
     ]);
   });
 

@@ -42,6 +42,8 @@ const BASES: Record<string, Row> = {
   },
   visit: { visit_id: 'V0', person_no: 'P0', institution_code: 'I0', check_in: '2027-01-05 09:00', check_out: '2027-01-05 11:00', caregiver_code: '' },
   ledger: { entry_id: 'L0', admdvs: '370800', scheme: 'resident', entry_date: '2027-01-31', category: 'interest', amount: '10.5' },
+  inpatient: { stay_id: 'H0', person_no: 'P0', admdvs: '370811', admission_date: '2027-01-10', discharge_date: '2027-01-20', hospital_code: '' },
+  work_injury: { record_id: 'W0', person_no: 'P0', admdvs: '370811', allowance_from: '2027-01-01', allowance_to: '' },
 };
 
 const CASES: Record<string, Case[]> = {
@@ -111,7 +113,7 @@ const CASES: Record<string, Case[]> = {
     { set: { service_type: '医疗机构护理床位', service_month: '202701' } },
     { set: { service_month: '2027-1' }, reject: ['service_month', 'month_format'] },
     { set: { service_month: '2027-13' }, reject: ['service_month', 'month_format'] },
-    { set: { service_days: '32' }, reject: ['service_days', 'above_max'] },
+    { set: { service_days: '32' }, reject: ['service_days', 'service_days_above_month'] },
     { set: { service_hours: '1.255' }, reject: ['service_hours', 'decimal_format'] },
     { set: { eligible_amt: '1600', fund_amt: '1000', personal_amt: '550' }, reject: ['eligible_amt', 'eligible_above_total'] },
     { set: { fund_amt: '1600', personal_amt: '-50' }, reject: ['personal_amt', 'negative_amount'] },
@@ -129,6 +131,8 @@ const CASES: Record<string, Case[]> = {
     { set: { service_month: '2011-12' }, reject: ['service_month', 'date_too_early'] },
     { set: { settled_date: '-027-01-01' }, reject: ['settled_date', 'date_too_early'] },
     { set: { total_amt: '-100000000', eligible_amt: '-1550', fund_amt: '-1000', personal_amt: '-99999000', reversal_of: 'S0' }, reject: ['total_amt', 'amount_too_large'] },
+    { set: { service_month: '2027-02', service_days: '29' }, reject: ['service_days', 'service_days_above_month'] },
+    { set: { service_month: '2028-02', service_days: '29' } },
   ],
   visit: [
     { set: { check_in: '2027-01-05 9:00' }, reject: ['check_in', 'timestamp_format'] },
@@ -147,10 +151,24 @@ const CASES: Record<string, Case[]> = {
     { set: { amount: '9999999999.99' } },
     { set: { amount: '10000000000' }, reject: ['amount', 'amount_too_large'] },
   ],
+  inpatient: [
+    { set: { discharge_date: '2027-01-09' }, reject: ['discharge_date', 'discharge_before_admission'] },
+    { set: { discharge_date: '' } },
+    { set: { admission_date: '2011-12-31' }, reject: ['admission_date', 'date_too_early'] },
+    { set: { discharge_date: '9999-12-31' }, reject: ['discharge_date', 'date_too_late'] },
+  ],
+  work_injury: [
+    { set: { allowance_to: '2026-12-31' }, reject: ['allowance_to', 'allowance_to_before_from'] },
+    // an allowance may predate care insurance; an open end may be written 9999-12-31
+    { set: { allowance_from: '2005-03-01', allowance_to: '9999-12-31' } },
+    { set: { allowance_from: '1989-12-31' }, reject: ['allowance_from', 'date_too_early'] },
+    { set: { allowance_from: '9999-01-01' }, reject: ['allowance_from', 'date_too_late'] },
+  ],
 };
 
 const keyColumn: Record<string, string> = {
   enrolment: 'person_no', assessment: 'assessment_id', institution: 'institution_code', settlement: 'settlement_id', visit: 'visit_id', ledger: 'entry_id',
+  inpatient: 'stay_id', work_injury: 'record_id',
 };
 
 let db: string;

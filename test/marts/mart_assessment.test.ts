@@ -50,4 +50,37 @@ describe('mart_assessment', () => {
       ]);
     });
   });
+
+  it('counts only persons still covered at month end (not those who left)', async () => {
+    // P2's A2 is due 2027-03-31 (valid_until) and overdue at the end of April — unless P2 left:
+    // coverage ending 2027-04-15 → not covered on 2027-04-30 → not overdue there.
+    const seed = async (conn: Parameters<typeof insert>[0]) => {
+      await seedAll(conn);
+      await conn.run(`update raw_enrolment set coverage_end = '2027-04-15' where person_no = 'P2'`);
+    };
+    await buildFixture(seed, async ({ rows }) => {
+      expect(await rows(`select month, reviews_overdue from mart_assessment where city = '${A}' and scheme = 'resident' and month >= '2027-03-01' order by month`)).toEqual([
+        { month: '2027-03-01', reviews_overdue: 0 },
+        { month: '2027-04-01', reviews_overdue: 0 },
+      ]);
+    });
+  });
+
+  it("is due at the earlier of valid_until and conclusion + the policy's months (the audit's reassessment_due)", async () => {
+    // A re-assesses after 1 month: A2 concluded 2027-01-20 → due 2027-02-20, before its valid_until 2027-03-31;
+    // overdue at the end of February (02-20 < 02-28), March and April.
+    const seed = async (conn: Parameters<typeof insert>[0]) => {
+      await seedAll(conn);
+      await conn.run(`update policy_scheme set reassessment_months = 1 where city = '${A}'`);
+    };
+    await buildFixture(seed, async ({ rows }) => {
+      expect(await rows(`select month, reviews_overdue from mart_assessment where city = '${A}' and scheme = 'resident' and month >= '2027-01-01' order by month`)).toEqual([
+        // P1's A1 (concluded 2026-12-20) is due 2027-01-20 too: overdue from the end of January.
+        { month: '2027-01-01', reviews_overdue: 1 },
+        { month: '2027-02-01', reviews_overdue: 2 },
+        { month: '2027-03-01', reviews_overdue: 2 },
+        { month: '2027-04-01', reviews_overdue: 2 },
+      ]);
+    });
+  });
 });

@@ -147,14 +147,16 @@ export async function createReportFixture(conn: DuckDBConnection): Promise<void>
       ('S3', '${CITY}', date '2027-01-05', date '2027-01-01'),
       ('S4', '${CITY}', date '2026-12-05', date '2026-12-01'),
       ('S5', '${CITY}', date '2027-03-03', date '2027-03-01')`);
-  await conn.run(`create table mart_audit_findings (
-      settlement_id varchar, city varchar, rule varchar, detail varchar, expected_fund_amt decimal(18,2), actual_fund_amt decimal(18,2))`);
-  await conn.run(`insert into mart_audit_findings values
-      ('S1', '${CITY}', 'not_enrolled', '', 0.00, 1500.00),
-      ('S2', '${CITY}', 'cap_exceeded', '', 600.00, 750.50),
-      ('S3', '${CITY}', 'cap_exceeded', '', 600.00, 700.00),
-      ('S4', '${CITY}', 'cap_exceeded', '', 600.00, 9999.00),
-      ('S5', '${CITY}', 'duplicate', '', 0.00, 50.00)`);
+  await conn.run(`create table mart_audit_settlements (
+      settlement_id varchar, city varchar, settled_month date, paid_amt decimal(18,2), expected_amt decimal(18,2),
+      overpaid_amt decimal(18,2), underpaid_amt decimal(18,2), primary_rule varchar, counts_in_headline boolean)`);
+  await conn.run(`insert into mart_audit_settlements values
+      ('S1', '${CITY}', date '2027-02-01', 1500.00, 0.00, 1500.00, 0.00, 'not_enrolled', true),
+      ('S2', '${CITY}', date '2027-02-01', 750.50, 600.00, 150.50, 0.00, 'cap_exceeded', true),
+      ('S3', '${CITY}', date '2027-01-01', 700.00, 600.00, 100.00, 0.00, 'cap_exceeded', true),
+      ('S4', '${CITY}', date '2026-12-01', 9999.00, 600.00, 9399.00, 0.00, 'cap_exceeded', true),
+      ('S5', '${CITY}', date '2027-03-01', 50.00, 0.00, 50.00, 0.00, 'duplicate', true),
+      ('S6', '${CITY}', date '2027-02-01', 1500.00, 1200.00, 300.00, 0.00, 'price_mismatch', false)`);
   await conn.run(`create table policy_scheme (policy_id varchar, city varchar, city_name varchar)`);
   await conn.run(`insert into policy_scheme values ('lyg', '${CITY}', '${CITY_NAME}')`);
   // No ledger entries: the as-of date is the latest settlement, S5's 2027-03-03.

@@ -84,6 +84,12 @@ describe('reportData', () => {
     expect(row('audit-rules', 'rule', AUDIT_RULES.not_enrolled)).toMatchObject({ rule: '服务月份无有效参保', settlements: 1, excess: '1500.00' });
     // S5 was paid in March, after the report month.
     expect(table('audit-rules').rows.map((r) => r.rule)).not.toContain(AUDIT_RULES.duplicate);
+    // one row per flagged settlement (mart_audit_settlements): February 1,500.00 + 150.50 = 1,650.50; the year adds
+    // S3's 100.00; S6's 300.00 rests on an assumed price: counted apart, not in the amount
+    expect(table('audit-total').rows.map((r) => [r.item, r.current, r.ytd])).toEqual([
+      ['疑点结算（笔）', 3, 4], ['多付金额（元）', '1650.50', '1750.50'], ['少付金额（元）', '0.00', '0.00'],
+      ['另列结算（笔，假设标准或政策未录入）', 1, 1],
+    ]);
   });
 
   it('is Chinese throughout: no English word in titles, notes, headers or cells', () => {
