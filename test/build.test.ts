@@ -1,13 +1,14 @@
 // ltci build builds every model, whole, and is all or nothing: a model that fails or a data test
 // that finds rows leaves the warehouse with its previous build — no mart replaced, no policy table
 // rewritten.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../data-loaders/cli.ts';
 import { discoverModels } from '../data-loaders/models.ts';
-import { sharedWarehouse } from './support/demoWarehouse.ts';
+import { REPO, sharedWarehouse } from './support/demoWarehouse.ts';
 
 const wh = sharedWarehouse('ltci-build-');
 afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
@@ -78,6 +79,38 @@ describe('ltci build, one path', () => {
         (select fund_amt from int_settlement_priced where settlement_id = '${id}'),
         (select fund_amt from raw_settlement where settlement_id = '${id}')`));
     expect(priced).toEqual(raw);
+  }, 120_000);
+});
+
+describe('ltci build on a warehouse last ingested under an older contract', () => {
+  it('creates a missing raw table of the contract empty, and the audit lists its clauses as not checked', async () => {
+    const db = join(wh.tmp, 'old.duckdb');
+    copyFileSync(wh.db, db);
+    // before the optional kind inpatient existed: no raw_inpatient (nor the view on it); a work-injury
+    // allowance in Lianyungang, for contrast: that clause is checked
+    await withDb(db, async (q) => {
+      await q('drop view stg_inpatient');
+      await q('drop table raw_inpatient');
+      await q(`insert into raw_work_injury (record_id, person_no, admdvs, allowance_from, load_id) values ('W-OLD', 'P-OLD', '320706', date '2027-01-01', 'L-old')`);
+    });
+    const { code, errors } = await runBuild(db);
+    expect(errors).toBe('');
+    expect(code).toBe(0);
+    const [[rows, clauses, checked, lygChecked]] = await withDb(db, (q) => q(`select
+        (select count(*) from raw_inpatient),
+        (select count(*) from mart_audit_checks where data_kind = 'inpatient'),
+        (select count(*) filter (where is_checked) from mart_audit_checks where data_kind = 'inpatient'),
+        (select bool_and(is_checked) from mart_audit_checks where data_kind = 'work_injury' and city = '320700')`));
+    expect([rows, checked, lygChecked]).toEqual([0n, 0n, true]);
+    // 淮安 and 济宁 exclude inpatient days
+    expect(clauses).toBe(2n);
+    // 方法说明 reads this loader: each inpatient clause not checked, so the page says 未核查（缺少数据：…）
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'src/data/audit-checks.json.ts'], {
+      cwd: REPO, env: { ...process.env, LTCI_DB: db }, encoding: 'utf8',
+    })) as { checks: { data_kind: string; is_checked: boolean; clause: string | null }[] };
+    const inpatient = out.checks.filter((c) => c.data_kind === 'inpatient');
+    expect(inpatient.length).toBe(Number(clauses));
+    expect(inpatient.every((c) => !c.is_checked && c.clause)).toBe(true);
   }, 120_000);
 });
 
