@@ -76,7 +76,7 @@ describe('reportData', () => {
 
   it('counts audit findings by the month the settlement was paid', () => {
     // over_cap: S2 (Feb, 750.50 − 600.00) this month; S3 (Jan, 100.00) adds to the year; S4 (2026) does not.
-    // Rules are named in Chinese from the one labels module (src/components/labels.ts), never by code.
+    // Rules are named in Chinese from the one labels module (vocabulary/labels.ts), never by code.
     expect(table('audit-rules').columns.map((c) => c.key)).toEqual(['rule', 'settlements', 'excess', 'settlements_ytd', 'excess_ytd']);
     expect(row('audit-rules', 'rule', AUDIT_RULES.cap_exceeded)).toEqual({
       rule: '超过月度支付限额', settlements: 1, excess: '150.50', settlements_ytd: 2, excess_ytd: '250.50',
@@ -89,6 +89,11 @@ describe('reportData', () => {
     expect(table('audit-total').rows.map((r) => [r.item, r.current, r.ytd])).toEqual([
       ['疑点结算（笔）', 3, 4], ['多付金额（元）', '1650.50', '1750.50'], ['少付金额（元）', '0.00', '0.00'],
       ['另列结算（笔，假设标准或政策未录入）', 1, 1],
+    ]);
+    // 概要 prints the same two cells
+    const summary = table('key-figures').rows.filter((r) => String(r.item).startsWith('本月疑点'));
+    expect(summary.map((r) => [r.item, r.value, r.value__kind])).toEqual([
+      ['本月疑点结算（笔）', 3, 'count'], ['本月疑点多付金额（元）', '1650.50', 'money'],
     ]);
   });
 

@@ -34,8 +34,11 @@ export function summarySection(s: { fund: Section; balance: Section; participant
     { item: '本月评估申请（人次）', value: cell(s.assessments, 'assessments', (r) => r.scheme === all, 'applications'), value__kind: 'count' },
     { item: '本月评估通过（人次）', value: cell(s.assessments, 'assessments', (r) => r.scheme === all, 'approved'), value__kind: 'count' },
   ];
-  const audit = s.audit.tables.find((t) => t.id === 'audit-rules');
-  if (audit) rowsOut.push({ item: '本月监管发现问题规则数', value: audit.rows.filter((r) => Number(r.settlements) > 0).length, value__kind: 'count' });
+  // the audit's headline as its section prints it (mart_audit_settlements, each settlement once)
+  for (const [item, label] of [['疑点结算（笔）', '本月疑点结算（笔）'], ['多付金额（元）', '本月疑点多付金额（元）']] as const) {
+    const r = s.audit.tables.find((t) => t.id === 'audit-total')?.rows.find((x) => x.item === item);
+    if (r) rowsOut.push({ item: label, value: r.current ?? null, value__kind: String(r.current__kind) });
+  }
   return {
     id: 'summary',
     title: '概要',
