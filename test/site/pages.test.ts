@@ -276,7 +276,10 @@ describe('the built site', () => {
     for (const [path, card, column] of [['/data-quality', '#reconciliation', 0], ['/policies', '#params', 1]] as const) {
       const v = await visit(path);
       try {
-        const cells = await v.page.locator(`${card} .ltci-table table`).locator(`tbody tr:not(.ltci-detail) td:nth-child(${column + 1})`).allTextContents();
+        const column_ = v.page.locator(`${card} .ltci-table table`).locator(`tbody tr:not(.ltci-detail) td:nth-child(${column + 1})`);
+        // the table is drawn when its cell has run: wait for its first row (allTextContents does not)
+        await column_.first().waitFor({ timeout: 10_000 });
+        const cells = await column_.allTextContents();
         expect(cells.length).toBeGreaterThan(0);
         expect(cells.filter((c) => !/[\u4e00-\u9fff]/.test(c)), `${path}: cells without Chinese`).toEqual([]);
       } finally {
