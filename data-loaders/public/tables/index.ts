@@ -11,6 +11,7 @@ import { institutionCounts } from './institutionCounts.ts';
 import { institutions } from './institutions.ts';
 import { personTables } from './persons.ts';
 import { policyDocuments } from './policyDocuments.ts';
+import { policyOverview } from './policyOverview.ts';
 import { policyParameters } from './policyParameters.ts';
 import { serviceTypes } from './serviceTypes.ts';
 import type { PublicTable } from './table.ts';
@@ -40,7 +41,8 @@ export async function publication(conn: DuckDBConnection): Promise<{ tables: Map
   d.run();
   const list = [
     ...suppressed.map((make) => make()),
-    await institutionCounts(conn), await institutions(conn), await policyDocuments(conn), await policyParameters(conn),
+    await institutionCounts(conn), await institutions(conn),
+    await policyOverview(conn), await policyDocuments(conn), await policyParameters(conn),
   ];
   return { tables: new Map(list.map((t) => [t.name, t])), disclosure: d };
 }
