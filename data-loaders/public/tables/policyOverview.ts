@@ -43,7 +43,7 @@ export async function policyOverview(conn: DuckDBConnection): Promise<PublicTabl
         monthly_cap::varchar as monthly_cap, hours_per_visit::varchar as hours_per_visit, min_visits_per_month,
     from policy_service
     order by policy_id, service_type, hospital_grade nulls first`);
-  const areas = await rows(conn, `select policy_id, area_name from policy_area order by policy_id, admdvs`);
+  const areas = await rows(conn, `select policy_id, admdvs, area_name from policy_area order by policy_id, admdvs`);
 
   const out: Record<string, unknown>[] = [];
   for (const p of schemes) {
@@ -61,8 +61,10 @@ export async function policyOverview(conn: DuckDBConnection): Promise<PublicTabl
     };
 
     // 参保对象
-    const where = areas.filter((a) => a.policy_id === p.policy_id).map((a) => a.area_name).join('、');
-    add('参保对象', '参保范围', `参加${p.scheme === 'employee' ? '职工' : '城乡居民'}基本医疗保险的人员${where ? `（${where}）` : ''}，自${day(String(p.effective_from))}起参加长期护理保险`, 'scheme');
+    const mineAreas = areas.filter((a) => a.policy_id === p.policy_id);
+    const where = mineAreas.map((a) => a.area_name).join('、');
+    add('参保对象', '参保范围', `参加${p.scheme === 'employee' ? '职工' : '城乡居民'}基本医疗保险的人员，自${day(String(p.effective_from))}起参加长期护理保险`, 'scheme');
+    if (where) add('参保对象', '实施地区', where, `area.${mineAreas[0].admdvs}`);
     // 缴费标准
     for (const f of financing.filter((x) => x.policy_id === p.policy_id)) {
       add('缴费标准', FINANCING[String(f.component)] ?? String(f.component), `每人每年${yuan(f.amount)}`, `financing.${f.component}.${f.effective_from}.amount`);
