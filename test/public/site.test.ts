@@ -98,7 +98,7 @@ describe('dist-public', () => {
     expect(cells.filter((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10)).toEqual([]);
     expect(cells.filter((v) => v === '<10').length).toBeGreaterThan(0); // the tiny demo has small counts
     const truth = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `select city, year::varchar as year, scheme, participants, beneficiaries from mart_city_comparison`), { readOnly: true });
-    const label = SCHEMES; // the one labels module (src/components/labels.ts)
+    const label = SCHEMES; // the one labels module (vocabulary/labels.ts)
     for (const r of body) {
       const t = truth.find((x) => x.city === r[cityCol] && x.year === r[yearCol] && label[String(x.scheme)] === r[schemeCol])!;
       if (r[bCol] === '<10') expect(Number(t.beneficiaries)).toBeGreaterThanOrEqual(1), expect(Number(t.beneficiaries)).toBeLessThanOrEqual(10);
