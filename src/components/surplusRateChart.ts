@@ -10,8 +10,9 @@ export function surplusRateChart(rows: FundRate[], { width = 640 } = {}) {
   return Plot.plot({
     width,
     height: 40 + 24 * Math.max(1, shown.length),
+    // margins shrink with the width: a card still being laid out (a few dozen px) gets no negative bar
     marginLeft: Math.min(150, Math.floor(width * 0.36)),
-    marginRight: 50,
+    marginRight: Math.min(50, Math.floor(width * 0.14)),
     x: { label: '当期结余率', grid: true, tickFormat: (r: number) => percent(r, { digits: 0 }) },
     y: { label: null, domain: shown.map((d) => d.label) },
     marks: [
