@@ -4,6 +4,7 @@
 // `<html lang="zh-CN">` and the footer's as-of date are written by data-loaders/site/buildSite.ts.
 import {offlineChinese, site} from "./config/framework.js";
 import {reportPaths} from "./data-loaders/report/reportPaths.mjs";
+import {auditPeriodPaths} from "./src/data/lib/auditPeriods.mjs";
 
 export default {
   ...offlineChinese,
@@ -24,8 +25,12 @@ export default {
     {name: "月报", path: "/reports/"},
     {name: "方法说明", path: "/methodology"}
   ],
-  // One monthly report page per month (src/reports/[month].md).
-  dynamicPaths: reportPaths,
+  // One monthly report page per month (src/reports/[month].md); 基金监管's year and month files
+  // (src/data/audit-period.tar.ts), which the page fetches by name.
+  dynamicPaths: async function* () {
+    yield* reportPaths();
+    yield* auditPeriodPaths();
+  },
   // Internal: not for search engines.
   head: `<meta name="robots" content="noindex">${offlineChinese.head}`,
   footer: `<span class="ltci-footer">${site.publisher} · 数据截至 <span id="ltci-asof">（见各页来源说明）</span> · 内部资料，注意保密</span>`

@@ -130,7 +130,7 @@ export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: stri
   "flows dated before their fund's opening balance": { label: '早于期初结余日期的收支', detail: '期初结余日期之前的收支行（如以前年度的评估费）已包含在期初结余中，不再计入累计结余' },
   'files where rows read <> loaded + rejected': { label: '读入行数 ≠ 入库 + 拒收的文件数', detail: '导入报告中每个文件都应满足：读入行数 = 入库行数 + 拒收行数' },
   'rows read = loaded + rejected (all files)': { label: '读入行数 = 入库 + 拒收（全部文件）', detail: '导入报告全部文件的读入行数合计与入库、拒收行数合计' },
-  'assessment fees paid by the fund': { label: '基金支付的评估费', detail: '评估文件中的评估费（应为）与计入基金支出的评估费（实际）：只有政策规定由基金支付评估费的城市和险种才计入' },
+  'assessment fees paid by the fund': { label: '评估费：评估文件合计与其中基金支付的部分', detail: '评估文件中的评估费合计（左）与计入基金支出的评估费（右）：只有政策规定由基金支付评估费的城市和险种才计入，两者不同是正常的，仅供参考' },
   'rows rejected at load': { label: '导入时拒收的行', detail: '拒收行的文件、行号和原因见下方“拒收行示例”' },
   'rows replaced by a later delivery': { label: '被后续提取更正替换的行', detail: '后一次提取中主键相同的行替换了先前的行' },
   'settlements without a covering enrolment': { label: '服务月份无有效参保的结算', detail: `非冲销结算中，人员在服务月份没有覆盖的参保记录（稽核规则“${AUDIT_RULES.not_enrolled}”）` },
@@ -140,6 +140,14 @@ export const RECONCILIATION_CHECKS: Record<string, { label: string; detail: stri
   'settlements with scheme from a fallback rule': { label: '按替代规则确定险种的结算', detail: '险种取自时间最近的参保记录或城市唯一在施的险种（见方法说明）' },
   'reversals whose original is missing': { label: '找不到原结算的冲销', detail: '冲销行所指的原结算不在数据仓库中' },
 };
+
+/** Coded values of the projection's settings (config/scenarios.json, cfg_projection_assumption). */
+export const PROJECTION_VALUES: Record<string, string> = {
+  projected: '按生命表、退出率和新参保率逐年推移', held: '维持基年不变', '18 age bands': '18个年龄组',
+};
+
+/** mart_reconciliation.unit: what a check's figures count (yuan: money). */
+export const RECONCILIATION_UNITS: Record<string, string> = { yuan: '元', row: '行', file: '个文件', entry: '条', fund: '个基金', settlement: '笔' };
 
 /** mart_reconciliation.severity. */
 export const SEVERITIES: Record<string, string> = { error: '必须通过', warn: '需关注', info: '提示' };
@@ -219,22 +227,42 @@ export function checkDetail(code: string, fallback: string | null = null): strin
 }
 
 /**
+ * For a reader (the internal 政策目录): `names` turns an area or city code (行政区划, 6 digits) into its
+ * name, `zhDates` writes a date as 2024年1月1日. Without them the words are as before (public tables).
+ */
+export interface ParamWords { names?: Record<string, string>; zhDates?: boolean }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const zhDate = (iso: string) => iso.replace(ISO_DATE, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);
+
+/**
  * A policy parameter's dotted path in Chinese, word by word: `service.home_visit.monthly_cap` →
  * 服务·居家上门护理·月度支付限额（元）; `financing.fiscal.2024-01-01.amount` → 筹资·财政补助·自2024-01-01·金额（元/人·年）.
- * Words already in Chinese (city names) stay; an unknown word stays as written.
+ * Words already in Chinese (city names) stay; an unknown word stays as written. With `names`,
+ * `area.320800` → 试点区域·淮安市（全市） and `city` → 城市; with `zhDates`, 自2024年1月1日.
  */
-export function paramLabel(param: string): string {
+export function paramLabel(param: string, { names, zhDates = false }: ParamWords = {}): string {
+  if (names && param === 'city') return '城市';
   if (POLICY_PARAM_WORDS[param]) return POLICY_PARAM_WORDS[param];
   return param
     .split('.')
-    .map((w) => (POLICY_PARAM_WORDS[w] ?? (/^\d{4}-\d{2}-\d{2}$/.test(w) ? `自${w}` : /^\d+$/.test(w) && w.length < 4 ? `第${Number(w) + 1}项` : w)))
+    .map((w) => (POLICY_PARAM_WORDS[w] ?? (ISO_DATE.test(w) ? `自${zhDates ? zhDate(w) : w}` : /^\d{6}$/.test(w) && names?.[w] ? names[w] : /^\d+$/.test(w) && w.length < 4 ? `第${Number(w) + 1}项` : w)))
     .join('·');
 }
 
-/** A policy parameter's value: coded values in Chinese, lists word by word, other text as written. */
-export function paramValue(value: string | null | undefined): string {
+/**
+ * A policy parameter's value: coded values in Chinese, lists word by word, other text as written.
+ * With `names`, an area code alone or before its name ("320800 淮安市（全市）") becomes the name; with
+ * `zhDates`, a date becomes 2024年1月1日.
+ */
+export function paramValue(value: string | null | undefined, { names, zhDates = false }: ParamWords = {}): string {
   if (value === null || value === undefined) return '';
   if (POLICY_VALUES[value]) return POLICY_VALUES[value];
   if (/^[a-z_]+(, [a-z_]+)+$/.test(value)) return value.split(', ').map((w) => POLICY_PARAM_WORDS[w] ?? w).join('、');
+  if (names) {
+    const m = /^(\d{6})(?: (.+))?$/.exec(value);
+    if (m && (m[2] || names[m[1]])) return m[2] ?? names[m[1]];
+  }
+  if (zhDates && ISO_DATE.test(value)) return zhDate(value);
   return value;
 }

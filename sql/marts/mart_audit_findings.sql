@@ -42,6 +42,15 @@ category_names as (
     select * from policy_institution_category
 ),
 
+-- names, so a reader sees 邹城市人民医院 and 微山县, not P3708830001 and 370826
+institutions as (
+    select * from stg_institution
+),
+
+areas as (
+    select * from int_areas_named
+),
+
 -- The policy a finding cites: the settlement's own; else (no enrolment or no policy in force) the city's
 -- policy of the same scheme, else any of the city's policies, the one in force in the month first.
 cited_policy as (
@@ -67,7 +76,9 @@ base as (
     select
         priced.*,
         cited_policy.cite_policy_id,
-        strftime(priced.service_month, '%Y-%m') as month_label,
+        month_zh(priced.service_month) as month_label,
+        '“' || coalesce(institutions.institution_name, priced.institution_code, '') || '”' as institution_label,
+        coalesce(areas.area_name, priced.enrolment_admdvs) as enrolment_area_label,
         case priced.scheme when 'employee' then '职工' when 'resident' then '城乡居民' else '' end as scheme_label,
         coalesce(billed_name.name_zh, priced.service_type) as service_name,
         coalesce(priced_as_name.name_zh, priced.priced_as) as priced_as_name,
@@ -87,6 +98,10 @@ base as (
         on priced_as_name.service_type = priced.priced_as
     left join category_names
         on category_names.category = priced.institution_category
+    left join institutions
+        on institutions.institution_code = priced.institution_code
+    left join areas
+        on areas.admdvs = priced.enrolment_admdvs
 ),
 
 worded as (
@@ -125,7 +140,7 @@ findings as (
             select min(sources.param) from sources
             where sources.policy_id = worded.cite_policy_id and sources.param like 'area.%'
         ),
-        '参保地区划 ' || enrolment_admdvs || ' 不在本市长护险' || scheme_label || '试点范围内',
+        '参保地' || enrolment_area_label || '不在本市长护险' || scheme_label || '试点范围内',
     from worded where flag_area_not_in_pilot
     union all
     select settlement_id, 'no_approved_assessment', 4, 'min_level',
@@ -133,7 +148,7 @@ findings as (
     from worded where flag_no_approved_assessment
     union all
     select settlement_id, 'disability_under_6_months', 5, 'min_disability_months',
-        '评估（' || basis_conclusion_date || ' 结论）失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
+        '评估（' || date_zh(basis_conclusion_date) || '结论）失能持续 ' || basis_disability_months || ' 个月，未达到政策要求的持续时间',
     from worded where flag_disability_under_6_months
     union all
     select settlement_id, 'service_not_covered', 6, 'provision.service_types',
@@ -145,7 +160,7 @@ findings as (
             when priced_as is null then service_param
             else 'institution_category.' || institution_category || '.' || priced_as
         end,
-        '机构 ' || institution_code || ' 为' || category_name || '，不能按“' || service_name || '”结算'
+        '机构' || institution_label || '为' || category_name || '，不能按“' || service_name || '”结算'
             || case
                 when priced_as is null then '，本市政策未规定该类机构可结算的同类服务，不予支付'
                 else '，按“' || priced_as_name || '”的标准核定'
@@ -165,27 +180,27 @@ findings as (
         end,
         case
             when not has_policy then '服务月份' || month_label || '早于本市' || scheme_label || '长护险施行日期'
-            when benefits_from > month_end then '服务月份' || month_label || '早于待遇开始日期 ' || benefits_from
-            when basis_assessment_id is not null then '评估结论日期 ' || basis_conclusion_date
-                || '，待遇自 ' || greatest(assessment_benefit_start, benefits_from, policy_effective_from) || ' 起享受'
+            when benefits_from > month_end then '服务月份' || month_label || '早于待遇开始日期' || date_zh(benefits_from)
+            when basis_assessment_id is not null then '评估结论日期' || date_zh(basis_conclusion_date)
+                || '，待遇自' || date_zh(greatest(assessment_benefit_start, benefits_from, policy_effective_from)) || '起享受'
                 || window_note[3]
-            else '首次通过评估的结论日期 ' || later_conclusion_date || ' 晚于服务月份' || month_label
+            else '首次通过评估的结论日期' || date_zh(later_conclusion_date) || '晚于服务月份' || month_label
         end,
     from worded where flag_before_eligibility
     union all
     select settlement_id, 'assessment_expired', 10, 'reassessment_months',
-        '评估（' || basis_conclusion_date || ' 结论）有效期至 ' || basis_valid_until || '，其后未见复评' || window_note[4],
+        '评估（' || date_zh(basis_conclusion_date) || '结论）有效期至' || date_zh(basis_valid_until) || '，其后未见复评' || window_note[4],
     from worded where flag_assessment_expired
     union all
     select settlement_id, 'waiting_period', 11, 'waiting_period_months',
-        '中断缴费后于 ' || spell_start || ' 重新参保，待遇等待期至 ' || (waiting_ends - 1) || ' 止' || window_note[5],
+        '中断缴费后于' || date_zh(spell_start) || '重新参保，待遇等待期至' || date_zh(waiting_ends - 1) || '止' || window_note[5],
     from worded where flag_waiting_period
     union all
     select settlement_id, 'non_designated', 12, service_param,
         case
             when designated_from is null or institution_city is distinct from city
-                then '机构 ' || coalesce(institution_code, '') || ' 不是本市定点护理机构'
-            else '机构 ' || institution_code || ' 定点期间为 ' || designated_from || ' 至 ' || coalesce(designated_to::varchar, '今')
+                then '机构' || institution_label || '不是本市定点护理机构'
+            else '机构' || institution_label || '定点期间为' || date_zh(designated_from) || '至' || coalesce(date_zh(designated_to), '今')
         end || window_note[6],
     from worded where flag_non_designated
     union all
@@ -236,6 +251,12 @@ cited as (
         coalesce(sources.clause, service_types.clause) as clause,
         coalesce(sources.assumed, service_types.assumed) as assumed,
         coalesce(sources.assumed_why, service_types.assumed_why) as assumed_why,
+        case
+            when coalesce(sources.assumed, service_types.assumed) then coalesce(sources.document_no, service_types.document_no)
+                || '（该值为假设：' || coalesce(sources.assumed_why, service_types.assumed_why) || '）'
+            when coalesce(sources.clause, service_types.clause) is not null then coalesce(sources.document_no, service_types.document_no)
+                || '“' || coalesce(sources.clause, service_types.clause) || '”'
+        end as basis,
     from findings
     inner join base
         on base.settlement_id = findings.settlement_id
@@ -254,12 +275,10 @@ final as (
         city,
         rule,
         rule_order,
-        message
-            || case
-                when assumed then '。依据：' || document_no || '（该值为假设：' || assumed_why || '）'
-                when clause is not null then '。依据：' || document_no || '“' || clause || '”'
-                else ''
-            end as detail,
+        message || coalesce('。依据：' || basis, '') as detail,
+        -- the two halves of detail, for a page that shows what is wrong and its basis apart
+        message,
+        basis,
         expected_fund_amt,
         actual_fund_amt,
     from cited

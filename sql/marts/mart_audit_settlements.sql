@@ -29,6 +29,9 @@ flagged as (
         settlement_id,
         list(rule order by rule_order) as rules,
         list(detail order by rule_order) as details,
+        -- detail's two halves, rule by rule: what is wrong, and the clause (or assumption) it rests on
+        list(message order by rule_order) as messages,
+        list(basis order by rule_order) as bases,
         arg_min(rule, rule_order) as primary_rule,
     from findings
     group by settlement_id
@@ -81,6 +84,8 @@ joined as (
         flagged.rules,
         flagged.primary_rule,
         flagged.details,
+        flagged.messages,
+        flagged.bases,
         assumed_prices.settlement_id is not null as expected_assumed,
     from flagged
     inner join priced

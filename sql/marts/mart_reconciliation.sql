@@ -2,7 +2,9 @@
 -- severity 'error': an invariant that must hold (sql/tests/mart_reconciliation__errors_pass fails the
 -- build otherwise). 'warn': counts of rows the raw data may legitimately contain (the audit flags
 -- them; a data test would fail the build on the demo's planted anomalies), shown on the
--- data-quality page. 'info': context, always passed.
+-- data-quality page. 'info': context, two figures side by side, not a check: the page says so.
+-- passed: expected = actual, to the fen, whatever the severity (a pass is a real one).
+-- unit: 'yuan' for money, else what the figures count ('row', 'file', 'entry', 'fund', 'settlement').
 with settlements as (
     select * from int_settlements_schemed
 ),
@@ -30,8 +32,8 @@ service_type as (
     where scheme = 'all'
 ),
 
-loads as (
-    select * from load_report
+load_summary as (
+    select * from mart_load_summary
 ),
 
 raw_totals as (
@@ -124,12 +126,12 @@ opening_counts as (
 
 load_totals as (
     select
-        coalesce(sum(rows_read), 0) as rows_read,
-        coalesce(sum(rows_loaded + rows_rejected), 0) as rows_accounted,
-        count(*) filter (where rows_read <> rows_loaded + rows_rejected) as unbalanced_files,
-        coalesce(sum(rows_rejected), 0) as rows_rejected,
-        coalesce(sum(rows_replaced), 0) as rows_replaced,
-    from loads
+        rows_read,
+        rows_loaded + rows_rejected as rows_accounted,
+        unbalanced_files,
+        rows_rejected,
+        rows_replaced,
+    from load_summary
 ),
 
 counts as (
@@ -146,91 +148,91 @@ counts as (
 ),
 
 checks as (
-    select 'settlement fund_amt = expenditure_benefits' as check_name, 'error' as severity,
+    select 'settlement fund_amt = expenditure_benefits' as check_name, 'error' as severity, 'yuan' as unit,
         raw_totals.settlement_fund_amt as expected, mart_totals.expenditure_benefits as actual,
         'sum of raw_settlement.fund_amt (reversals included) vs mart_fund_monthly (scheme all)' as detail,
     from raw_totals, mart_totals
     union all
-    select 'settlement fund_amt = mart_service_type fund_amt', 'error',
+    select 'settlement fund_amt = mart_service_type fund_amt', 'error', 'yuan',
         raw_totals.settlement_fund_amt, (select coalesce(sum(fund_amt), 0) from service_type),
         'sum of raw_settlement.fund_amt vs mart_service_type (scheme all)',
     from raw_totals
     union all
-    select 'contributions + ledger income = income_total', 'error',
+    select 'contributions + ledger income = income_total', 'error', 'yuan',
         raw_totals.contributions + raw_totals.ledger_income, mart_totals.income_total,
         'raw_enrolment amounts + raw_ledger income categories vs mart_fund_monthly (scheme all)',
     from raw_totals, mart_totals
     union all
-    select 'ledger operator_fee = expenditure_operator', 'error',
+    select 'ledger operator_fee = expenditure_operator', 'error', 'yuan',
         raw_totals.ledger_operator_fee, mart_totals.expenditure_operator, 'raw_ledger category operator_fee',
     from raw_totals, mart_totals
     union all
-    select 'ledger other_expense = expenditure_other', 'error',
+    select 'ledger other_expense = expenditure_other', 'error', 'yuan',
         raw_totals.ledger_other_expense, mart_totals.expenditure_other, 'raw_ledger category other_expense',
     from raw_totals, mart_totals
     union all
-    select 'closing balances = opening balances + sum of net', 'error',
+    select 'closing balances = opening balances + sum of net', 'error', 'yuan',
         closing_balances.opening_plus_net, closing_balances.balance,
         'cities whose balance is known: sum of the last cumulative_balance vs opening balances + sum of net (scheme all)',
     from closing_balances
     union all
-    select 'opening balances delivered', 'info', raw_totals.opening_entries,
+    select 'opening balances delivered', 'info', 'entry', raw_totals.opening_entries,
         opening_counts.opening_entries_used + opening_counts.opening_entries_superseded,
         'ledger entries of category opening_balance (expected) vs those used and superseded (actual)',
     from raw_totals, opening_counts
     union all
-    select 'funds without an opening balance', 'warn', 0, opening_counts.funds_without_opening,
+    select 'funds without an opening balance', 'warn', 'fund', 0, opening_counts.funds_without_opening,
         'funds that began before their first month in the data and have no opening balance: no balance, no status',
     from opening_counts
     union all
-    select 'opening balances superseded by an earlier one', 'warn', 0, opening_counts.opening_entries_superseded,
+    select 'opening balances superseded by an earlier one', 'warn', 'entry', 0, opening_counts.opening_entries_superseded,
         'opening_balance entries dated after the fund''s earliest one: not used (the flows in between are delivered)',
     from opening_counts
     union all
-    select 'flows dated before their fund''s opening balance', 'info', 0, opening_counts.flows_before_opening,
+    select 'flows dated before their fund''s opening balance', 'info', 'row', 0, opening_counts.flows_before_opening,
         'source rows (contributions, ledger entries, settlements, fees) of months before the opening balance opens: inside it, not added to the balance',
     from opening_counts
     union all
-    select 'files where rows read <> loaded + rejected', 'error', 0, load_totals.unbalanced_files,
+    select 'files where rows read <> loaded + rejected', 'error', 'file', 0, load_totals.unbalanced_files,
         'load_report: rows_read = rows_loaded + rows_rejected for every file',
     from load_totals
     union all
-    select 'rows read = loaded + rejected (all files)', 'error', load_totals.rows_read, load_totals.rows_accounted,
+    select 'rows read = loaded + rejected (all files)', 'error', 'row', load_totals.rows_read, load_totals.rows_accounted,
         'load_report: sum of rows_read vs sum of rows_loaded + rows_rejected',
     from load_totals
     union all
-    select 'assessment fees paid by the fund', 'info',
+    select 'assessment fees paid by the fund', 'info', 'yuan',
         raw_totals.assessment_fees, mart_totals.expenditure_assessment,
         'raw_assessment.fee_amt (expected) vs expenditure_assessment: only where policy_scheme.assessment_fee_from_fund',
     from raw_totals, mart_totals
     union all
-    select 'rows rejected at load', 'warn', 0, load_totals.rows_rejected, 'see load_rejects for file, line and reason',
+    select 'rows rejected at load', 'warn', 'row', 0, load_totals.rows_rejected, 'see load_rejects for file, line and reason',
     from load_totals
     union all
-    select 'rows replaced by a later delivery', 'info', 0, load_totals.rows_replaced, 'corrections: a later delivery repeating a key',
+    select 'rows replaced by a later delivery', 'info', 'row', 0, load_totals.rows_replaced, 'corrections: a later delivery repeating a key',
     from load_totals
     union all
-    select 'settlements without a covering enrolment', 'warn', 0, counts.not_enrolled,
+    select 'settlements without a covering enrolment', 'warn', 'settlement', 0, counts.not_enrolled,
         'non-reversal settlements whose person has no enrolment covering the service month (audit rule not_enrolled)',
     from counts
     union all
-    select 'settlements with an unknown institution', 'warn', 0, counts.unknown_institution,
+    select 'settlements with an unknown institution', 'warn', 'settlement', 0, counts.unknown_institution,
         'institution_code not in the institution extract (audit rule non_designated)',
     from counts
     union all
-    select 'settlements with scheme unassigned', 'warn', 0, counts.scheme_unassigned,
+    select 'settlements with scheme unassigned', 'warn', 'settlement', 0, counts.scheme_unassigned,
         'no enrolment and more than one scheme in force in the city: no fund of their own, counted only in the city''s `all` rows',
     from counts
     union all
-    select 'fund paid on settlements with scheme unassigned', 'warn', 0, mart_totals.unassigned_fund_amt,
+    select 'fund paid on settlements with scheme unassigned', 'warn', 'yuan', 0, mart_totals.unassigned_fund_amt,
         'fund_amt of those settlements (reversals included), part of expenditure_benefits of the city''s `all` rows',
     from mart_totals
     union all
-    select 'settlements with scheme from a fallback rule', 'info', 0, counts.scheme_by_fallback,
+    select 'settlements with scheme from a fallback rule', 'info', 'settlement', 0, counts.scheme_by_fallback,
         'scheme from the nearest enrolment or the city''s only scheme (docs/marts.md)',
     from counts
     union all
-    select 'reversals whose original is missing', 'warn', 0, counts.reversal_without_original,
+    select 'reversals whose original is missing', 'warn', 'settlement', 0, counts.reversal_without_original,
         'reversal_of names a settlement not in the warehouse',
     from counts
 ),
@@ -243,7 +245,8 @@ final as (
         expected::decimal(18, 2) as expected,
         actual::decimal(18, 2) as actual,
         (actual - expected)::decimal(18, 2) as difference,
-        severity = 'info' or expected = actual as passed,
+        unit,
+        expected = actual as passed,
         detail,
     from checks
 )

@@ -26,16 +26,23 @@ export function monthsPayableChart(rows: FundYear[], bands: Band[], { width = 64
   const color = new Map(bands.map((b) => [b.code, b.color]));
   const label = (d: FundYear) =>
     payableText({ months_payable: d.months_payable }) + ((d.months_payable as number) > xmax ? ' ▶' : '') + (d.surplus_status ? '' : '（不判断）');
+  // Margins shrink with the width so a phone still gets a plot area (never a negative one).
+  const marginLeft = Math.min(150, Math.floor(width * 0.34));
+  const marginRight = Math.min(160, Math.floor(width * 0.22));
+  const plotWidth = width - marginLeft - marginRight;
+  // a band's name only where the band is wide enough to hold it
+  const named = bands.filter((b) => ((Math.min(b.to, xmax) - b.from) / xmax) * plotWidth >= 13 * b.label.length);
   return Plot.plot({
     width,
-    height: 60 + 36 * Math.max(1, new Set(rows.map((d) => d.fund)).size),
-    marginLeft: 150,
-    marginRight: 160,
+    height: 76 + 36 * Math.max(1, new Set(rows.map((d) => d.fund)).size),
+    marginTop: 30,
+    marginLeft,
+    marginRight,
     x: { label: '可支付月数（个月）', domain: [0, xmax], grid: true },
     y: { label: null, domain: rows.map((d) => d.fund) },
     marks: [
       Plot.rectX(bands.map((b) => ({ ...b, to: Math.min(b.to, xmax) })), { x1: 'from', x2: 'to', fill: 'color', fillOpacity: 0.18 }),
-      Plot.text(bands, { x: (b: Band) => (b.from + Math.min(b.to, xmax)) / 2, text: 'label', frameAnchor: 'top', dy: 4, fontSize: 11, fill: 'currentColor' }),
+      Plot.text(named, { x: (b: Band) => (b.from + Math.min(b.to, xmax)) / 2, text: 'label', frameAnchor: 'top', dy: -14, fontSize: 11, fill: 'currentColor' }),
       Plot.barX(bars, { y: 'fund', x: 'x', fill: (d: FundYear) => color.get(d.surplus_status ?? '') ?? '#aaa', insetTop: 8, insetBottom: 8 }),
       Plot.text(bars, { y: 'fund', x: 'x', text: label, dx: 4, textAnchor: 'start', fontSize: 12, fill: 'currentColor', stroke: 'var(--theme-background)', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.text(rows.filter(overdrawn), { y: 'fund', x: 0, text: () => '累计结余穿底（累计结余为负）', dx: 4, textAnchor: 'start', fontSize: 12, fontWeight: 'bold', fill: overdrawnColor, stroke: 'var(--theme-background)', strokeWidth: 3, paintOrder: 'stroke' }),

@@ -5,12 +5,14 @@ import { percent } from '../vocabulary/format.js';
 export interface FundRate { fund: string; year: number; surplus_rate: number | null }
 
 export function surplusRateChart(rows: FundRate[], { width = 640 } = {}) {
-  const shown = rows.filter((d) => d.surplus_rate !== null).map((d) => ({ ...d, label: `${d.fund} ${d.year}年` }));
+  // one year per chart (its title names it): the fund alone labels a bar
+  const shown = rows.filter((d) => d.surplus_rate !== null).map((d) => ({ ...d, label: d.fund }));
   return Plot.plot({
     width,
     height: 40 + 24 * Math.max(1, shown.length),
-    marginLeft: 190,
-    marginRight: 50,
+    // margins shrink with the width: a card still being laid out (a few dozen px) gets no negative bar
+    marginLeft: Math.min(150, Math.floor(width * 0.36)),
+    marginRight: Math.min(50, Math.floor(width * 0.14)),
     x: { label: '当期结余率', grid: true, tickFormat: (r: number) => percent(r, { digits: 0 }) },
     y: { label: null, domain: shown.map((d) => d.label) },
     marks: [

@@ -5,7 +5,8 @@
 //  - the national guideline for the fund's share of costs: policy_national.fund_share_target;
 //  - service types and ledger categories: the extract contract (data-loaders/contract);
 //  - every other word: vocabulary/labels.ts;
-//  - the publisher: config/site.json (data-loaders/report/publisher.ts).
+//  - the publisher: config/site.json (data-loaders/report/publisher.ts); the charts' settings
+//    (income_spike_ratio: when a month's income is annotated as the year's collection) too.
 // A missing table is an error that names the fix, not a silent default.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { AUDIT_RULES, DISABILITY_LEVELS, HOME_COMMUNITY_TYPES, SCHEMES, surplusA
 import { hasTable, printJson, rowsOf } from './lib/mart.ts';
 
 const thresholdsPath = resolve(import.meta.dirname, '../../config/thresholds.json');
+const sitePath = resolve(import.meta.dirname, '../../config/site.json');
 
 async function required(conn: DuckDBConnection, table: string, sql: string) {
   if (!(await hasTable(conn, table))) {
@@ -26,6 +28,7 @@ async function required(conn: DuckDBConnection, table: string, sql: string) {
 
 await printJson(async (conn) => {
   const thresholds = existsSync(thresholdsPath) ? JSON.parse(readFileSync(thresholdsPath, 'utf8')) : null;
+  const site = JSON.parse(readFileSync(sitePath, 'utf8'));
   const bands = await required(conn, 'cfg_surplus_band', 'select * from cfg_surplus_band order by sort_order');
   const cities = await required(conn, 'policy_scheme', 'select distinct city, city_name from policy_scheme order by city');
   const pilots = await required(conn, 'national_pilot_city', 'select city, city_name from national_pilot_city where city is not null');
@@ -61,6 +64,8 @@ await printJson(async (conn) => {
     cityNames,
     cityPolicies,
     publisher: publisher(),
+    incomeSpikeRatio: Number(site.income_spike_ratio ?? 3),
+    areaNames: Object.fromEntries((await rowsOf(conn, 'select admdvs, min(area_name) as area_name from policy_area group by admdvs')).map((r) => [String(r.admdvs), String(r.area_name)])),
     fundShareGuideline: Number(national.fund_share_target),
     fundShareGuidelineSource: national.document_no ?? null,
   };

@@ -1,7 +1,8 @@
-// Data quality: the loads (mart_load_file: rows in = loaded + rejected per file), rejects by rule
+// Data quality: the loads (mart_load_file: rows in = loaded + rejected per file; mart_load_summary:
+// every load together, the page's key figures), rejects by rule
 // (mart_load_reject_rule), a sample of rejected lines (mart_load_reject: file, line, column,
-// message — never the line itself, which may hold personal data) and mart_reconciliation (the
-// marts against the raw tables, to the fen). Kinds and columns get their Chinese names from the
+// message — never the line itself, which may hold personal data), mart_reconciliation (the
+// marts against the raw tables, to the fen) and mart_reconciliation_summary (the checks counted). Kinds and columns get their Chinese names from the
 // extract contract (data-loaders/contract).
 import { printJson, rowsOf } from './lib/mart.ts';
 import { KINDS } from '../../data-loaders/contract/index.ts';
@@ -20,7 +21,7 @@ const SAMPLE = 200;
 await printJson(async (conn) => ({
   loads: zh(await rowsOf(conn, `
     select load_id, file, kind, rows_read, rows_loaded, rows_rejected, rows_replaced, rows_unchanged, bytes, encoding,
-        extra_columns, strftime(loaded_at, '%Y-%m-%d %H:%M') as loaded_at
+        extra_columns, strftime(loaded_at, '%Y-%m-%d') as loaded_day, strftime(loaded_at, '%H:%M') as loaded_time
     from mart_load_file order by loaded_at, file`)),
   rejectsByRule: zh(await rowsOf(conn, `
     select rule, column_name, rejects, files, example
@@ -29,4 +30,6 @@ await printJson(async (conn) => ({
     select file, line, column_name, rule, message
     from mart_load_reject order by file, line limit ${SAMPLE}`)),
   reconciliation: await rowsOf(conn, `select * from mart_reconciliation order by check_order`),
+  loadSummary: (await rowsOf(conn, `select * from mart_load_summary`))[0] ?? null,
+  checkSummary: (await rowsOf(conn, `select * from mart_reconciliation_summary`))[0] ?? null,
 }));

@@ -246,7 +246,7 @@ describe('the audit pays by the eligible days of the month', () => {
 
   it('says in the detail how many days (or hours) were payable', () => {
     const detail = (id: string) => a.findings.find((f) => f.settlement_id === id)!.detail;
-    expect(detail('D-FIRST')).toContain('待遇自 2027-05-23 起享受，结算 31 天，本月可计 9 天');
+    expect(detail('D-FIRST')).toContain('待遇自2027年5月23日起享受，结算 31 天，本月可计 9 天');
     expect(detail('D-FIRST-H')).toContain('结算 24.00 小时，本月可计 10.00 小时（按上门记录）');
     expect(detail('D-OVL-B')).toContain('此前结算 30 天，本结算 30 天，合计超过当月 30 天；超出的 30 天不予支付');
     expect(detail('D-CAT-UP')).toContain('为养老机构，不能按“医疗机构护理床位”结算，按“养老机构护理床位”的标准核定');
@@ -254,7 +254,7 @@ describe('the audit pays by the eligible days of the month', () => {
     expect(detail('D-JN-INP')).toContain('有 12 天在住院期间，结算 20 天，本月可计 19 天');
     expect(detail('D-JN-INP')).toContain('参保人员在享受专护期间，不再重复享受住院');
     expect(detail('D-WI')).toContain('领取工伤保险生活护理费人员，不得重复享受城乡居民长期护理保险待遇。');
-    expect(detail('D-HA-DUE')).toContain('有效期至 2026-01-10');
+    expect(detail('D-HA-DUE')).toContain('有效期至2026年1月10日');
   });
 
   it('lists the clauses whose data was delivered as checked', () => {

@@ -210,14 +210,15 @@ describe('mart_audit_findings, rule by rule', () => {
     expect(detail['S-CAP cap_exceeded']).toContain('基金支付 720.00 元，超过月度限额 600.00 元');
     expect(detail['S-CAP cap_exceeded']).toContain('“居家接受定点护理机构上门提供护理服务的，每次服务时长2小时，每月服务次数不低于10次，按30元/小时的标准与服务机构结算，月度限额600元。');
     expect(detail['S-GAP-JUN waiting_period']).toContain('对存在中断参保缴费情形的人员，设置6个月待遇等待期。');
-    expect(detail['S-GAP-JUN waiting_period']).toContain('2029-01-01 重新参保，待遇等待期至 2029-06-30 止');
+    expect(detail['S-GAP-JUN waiting_period']).toContain('2029年1月1日重新参保，待遇等待期至2029年6月30日止');
     expect(detail['S-SHORT disability_under_6_months']).toContain('失能持续 4 个月');
     expect(detail['S-SHORT disability_under_6_months']).toContain('且失能状态持续6个月以上');
-    expect(detail['S-HA-OLD assessment_expired']).toContain('有效期至 2025-01-10');
+    expect(detail['S-HA-OLD assessment_expired']).toContain('有效期至2025年1月10日');
     expect(detail['S-HA-OLD assessment_expired']).toContain('淮政规〔2023〕2号“建立保障对象评估复核机制，失能人员每年至少复核一次。”');
-    expect(detail['S-EARLY before_eligibility']).toContain('早于待遇开始日期 2026-12-01');
+    expect(detail['S-EARLY before_eligibility']).toContain('早于待遇开始日期2026年12月1日');
     expect(detail['S-JN-R2 price_mismatch']).toContain('符合范围费用 1234.57 元 × 70%');
-    expect(detail['S-WEISHAN area_not_in_pilot']).toContain('370826');
+    // the area by its name, not its code 370826
+    expect(detail['S-WEISHAN area_not_in_pilot']).toContain('参保地微山县不在本市长护险城乡居民试点范围内');
     expect(detail['S-WEISHAN area_not_in_pilot']).toContain('任城区、兖州区、曲阜市、邹城市、金乡县、汶上县先行试点');
     expect(detail['S-HA-AID service_not_covered']).toContain('其中居家护理包括机构上门护理和亲情服务两个方面');
     expect(detail['S-DUP-2 duplicate']).toContain('与结算 S-DUP-1');
@@ -227,7 +228,7 @@ describe('mart_audit_findings, rule by rule', () => {
     // the fixture's assessment ids embed the person number (A-<person_no>), as the demo's do
     const personOf = Object.fromEntries(a.priced.map((p) => [p.settlement_id, String(p.person_no)]));
     expect(a.findings.filter((f) => f.detail.includes(personOf[f.settlement_id])).map((f) => f.detail)).toEqual([]);
-    expect(a.findings.find((f) => f.rule === 'not_enrolled')?.detail).toMatch(/^服务月份2027-03无本市长护险参保缴费记录。/);
+    expect(a.findings.find((f) => f.rule === 'not_enrolled')?.detail).toMatch(/^服务月份2027年3月无本市长护险参保缴费记录。/);
   });
 
   it('passes every data test', () => {

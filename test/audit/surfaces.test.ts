@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { reportData } from '../../data-loaders/report/reportData.ts';
 import { ltciSql, REPO } from '../support/demoWarehouse.ts';
+import { readTar } from '../site/tar.ts';
 
 const db = () => process.env.LTCI_TEST_DB!;
 
@@ -20,15 +21,25 @@ function loader(file: string) {
   });
 }
 
+/** The period files of audit-period.tar.ts (YYYY.json, YYYY-MM.json), parsed. */
+function periodFiles(): Map<string, { period: string; summary: Record<string, unknown>[]; list?: Record<string, unknown>[] }> {
+  const tar = execFileSync(process.execPath, ['--import', 'tsx', 'src/data/audit-period.tar.ts'], {
+    cwd: REPO,
+    env: { ...process.env, LTCI_DB: db() },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return new Map([...readTar(tar)].map(([name, text]) => [name, JSON.parse(text)]));
+}
+
 describe('the 基金监管 page and its loaders', () => {
   it('read marts only: no raw_, stg_ or int_ table in the loaders or the page', () => {
-    for (const file of ['src/data/audit-findings.json.ts', 'src/data/audit-checks.json.ts', 'src/audit.md']) {
+    for (const file of ['src/data/audit-findings.json.ts', 'src/data/audit-period.tar.ts', 'src/data/lib/auditList.ts', 'src/data/audit-checks.json.ts', 'src/audit.md']) {
       expect(readFileSync(join(REPO, file), 'utf8').match(/\b(raw|stg|int)_[a-z]\w*/g), file).toBeNull();
     }
   });
 
   it('never carry a person number, not even inside a detail text (one pseudonym everywhere)', () => {
-    const out = loader('src/data/audit-findings.json.ts');
+    const out = loader('src/data/audit-findings.json.ts') + [...periodFiles().values()].map((f) => JSON.stringify(f)).join('\n');
     const persons = ltciSql(db(), 'select distinct person_no from mart_audit_settlements').map((r) => String(r.person_no));
     expect(persons.length).toBeGreaterThan(5);
     expect(persons.filter((p) => out.includes(p))).toEqual([]);
@@ -38,7 +49,7 @@ describe('the 基金监管 page and its loaders', () => {
 
   it('show the headline of mart_audit_settlements, each settlement once, assumed prices apart', () => {
     const out = JSON.parse(loader('src/data/audit-findings.json.ts'));
-    const total = out.summary.find((r: { city: string; breakdown: string }) => r.city === '*' && r.breakdown === 'total');
+    const total = out.summary.find((r: { city: string; period: string; breakdown: string }) => r.city === '*' && r.period === '*' && r.breakdown === 'total');
     const [sums] = ltciSql(db(), `select
         count(*) as settlements,
         coalesce(sum(overpaid_amt) filter (where counts_in_headline), 0) as overpaid,
@@ -49,9 +60,12 @@ describe('the 基金监管 page and its loaders', () => {
     expect([total.settlements, total.overpaid_amt, total.assumed_overpaid_amt, total.missing_settlements]).toEqual([
       Number(sums.settlements), Number(sums.overpaid), Number(sums.assumed), Number(sums.missing),
     ]);
-    // the list holds one row per settlement
-    const ids = out.list.map((r: { settlement_id: string }) => r.settlement_id);
+    // the month files' lists hold every flagged settlement, once, in the month it was paid: none capped
+    const lists = [...periodFiles().values()].filter((f) => f.list);
+    const ids = lists.flatMap((f) => f.list!.map((r) => String(r.settlement_id)));
     expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(Number(sums.settlements));
+    expect(lists.every((f) => f.list!.every((r) => r.settled_month === f.period))).toBe(true);
   });
 
   it("the monthly report's 疑点 count and amount are mart_audit_settlements' for the month it was paid", async () => {

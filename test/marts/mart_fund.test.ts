@@ -269,6 +269,12 @@ describe('the surplus principle, one rule per city', () => {
       // Funds: one row each (D, D2, E, F, G, H employee, H resident, J) = 8; judged: D, E, G, H × 2, J = 6.
       expect(await rows(`select count(*) filter (where is_fund)::integer as funds, count(*) filter (where is_fund and surplus_status is not null)::integer as judged from mart_fund_annual where year = 2027`))
         .toEqual([{ funds: 8, judged: 6 }]);
+      // mart_fund_status_count, the one home of these counts (总览 and 结余原则): of the 8, reasonable
+      // D, H employee, H resident = 3; out of band E (high), G (overdrawn), J (high) = 3; unjudged D2,
+      // F = 2; in deficit E, G = 2; needing attention: the 3 out of band and the 2 unjudged = 5.
+      expect(await rows(`select * from mart_fund_status_count where year = 2027`)).toEqual([
+        { year: 2027, funds: '8', funds_judged: '6', funds_unjudged: '2', funds_reasonable: '3', funds_out_of_band: '3', funds_deficit: '2', funds_attention: '5' },
+      ]);
       // The opening balance is carried from the month after its date: D starts 2027-01 at 900.
       expect(await rows(`select month, opening_balance, opening_date, cumulative_balance from mart_fund_monthly where city = '${D}' and scheme = 'resident' order by month limit 1`))
         .toEqual([{ month: '2027-01-01', opening_balance: '900.00', opening_date: '2026-12-31', cumulative_balance: '900.00' }]);

@@ -30,9 +30,10 @@ describe('mart_reconciliation', () => {
         // 8 + 6 + 1 read = (7 + 1) + (6 + 0) + (1 + 0).
         'rows read = loaded + rejected (all files)': ['error', '15.00', '15.00', true],
         // Raw fees 20 + 20 + 20 + 50 = 110; A's fund pays its three (60), B's policy does not pay R1's 50.
-        'assessment fees paid by the fund': ['info', '110.00', '60.00', true],
+        // Context, not a check: 110 is not 60, so it does not pass (the page shows it as 仅供参考).
+        'assessment fees paid by the fund': ['info', '110.00', '60.00', false],
         'rows rejected at load': ['warn', '0.00', '1.00', false],
-        'rows replaced by a later delivery': ['info', '0.00', '1.00', true],
+        'rows replaced by a later delivery': ['info', '0.00', '1.00', false],
         // T3: X9 has no enrolment; its institution J9 is not in the extract; B has two schemes → unassigned.
         'settlements without a covering enrolment': ['warn', '0.00', '1.00', false],
         'settlements with an unknown institution': ['warn', '0.00', '1.00', false],
@@ -42,6 +43,38 @@ describe('mart_reconciliation', () => {
         'settlements with scheme from a fallback rule': ['info', '0.00', '0.00', true],
         'reversals whose original is missing': ['warn', '0.00', '0.00', true],
       });
+    });
+  });
+});
+
+describe('mart_reconciliation_summary, mart_load_summary and the units of the checks', () => {
+  it('counts the checks by severity and result, and says what each figure counts', async () => {
+    await buildFixture(seedAll, async ({ rows }) => {
+      // 8 errors, all pass; 8 warnings, 5 of them not zero (rejected, not enrolled, unknown
+      // institution, unassigned and its money); 5 notes (opening balances delivered, flows before
+      // the opening, assessment fees, rows replaced, fallback scheme) — the 21 rows above.
+      expect(await rows(`select * from mart_reconciliation_summary`)).toEqual([
+        { checks: '21', errors: '8', errors_passed: '8', warnings: '8', warnings_flagged: '5', notes: '5' },
+      ]);
+      const units = Object.fromEntries((await rows(`select check_name, unit from mart_reconciliation`)).map((r) => [r.check_name, r.unit]));
+      expect(units['closing balances = opening balances + sum of net']).toBe('yuan');
+      expect(units['assessment fees paid by the fund']).toBe('yuan');
+      expect(units['rows read = loaded + rejected (all files)']).toBe('row');
+      expect(units['funds without an opening balance']).toBe('fund');
+      expect(units['settlements with scheme unassigned']).toBe('settlement');
+      expect(Object.values(units).filter((u) => !['yuan', 'row', 'file', 'entry', 'fund', 'settlement'].includes(String(u)))).toEqual([]);
+    });
+  });
+
+  it('takes the load checks from mart_load_summary, the figures 数据质量 shows on its cards', async () => {
+    await buildFixture(seedAll, async ({ rows }) => {
+      // l1: 6 + 8 read, 6 + 7 loaded, 1 rejected; l2: 1 read, loaded, replacing one row.
+      expect(await rows(`select * from mart_load_summary`)).toEqual([
+        { loads: '2', files: '3', rows_read: '15', rows_loaded: '14', rows_rejected: '1', rows_replaced: '1', rows_unchanged: '0', unbalanced_files: '0', rejected_share: '0.06666667' },
+      ]);
+      const check = async (name: string) => (await rows(`select expected, actual from mart_reconciliation where check_name = '${name}'`))[0];
+      expect(await check('rows rejected at load')).toEqual({ expected: '0.00', actual: '1.00' });
+      expect(await check('rows read = loaded + rejected (all files)')).toEqual({ expected: '15.00', actual: '15.00' });
     });
   });
 });

@@ -5,16 +5,17 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadIdKey } from '../../data-loaders/ingest/certHash.ts';
 import { ltciSql, REPO } from '../support/demoWarehouse.ts';
+import { readTar } from './tar.ts';
 
-describe('audit findings loader', () => {
-  it('names persons only by the keyed pseudonym', () => {
+describe('audit list loader', () => {
+  it('names persons only by the keyed pseudonym, in every month file', () => {
     const db = process.env.LTCI_TEST_DB!;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/data/audit-findings.json.ts'], {
+    const tar = execFileSync(process.execPath, ['--import', 'tsx', 'src/data/audit-period.tar.ts'], {
       cwd: REPO,
       env: { ...process.env, LTCI_DB: db },
-      encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
+    const out = [...readTar(tar).values()].join('\n');
     const persons = ltciSql(db, 'select settlement_id, person_no from stg_settlement');
     const personOf = new Map(persons.map((r) => [String(r.settlement_id), String(r.person_no)]));
     for (const p of personOf.values()) expect(out).not.toContain(`"${p}"`);

@@ -26,6 +26,19 @@ describe('labels', () => {
     expect(paramValue('inst_medical, inst_elderly, community_day, home_visit')).toBe('医疗机构护理床位、养老机构护理床位、社区日间照护、居家上门护理');
     expect(paramValue('另行制定')).toBe('另行制定');
   });
+  test('for a reader, area codes become names and dates 2024年1月1日; without the options, as before', () => {
+    const names = { '320800': '淮安市', '370811': '任城区' };
+    expect(paramLabel('area.370811', { names })).toBe('试点区域·任城区');
+    expect(paramLabel('area.370811')).toBe('试点区域·370811');
+    expect(paramLabel('city', { names })).toBe('城市');
+    expect(paramLabel('financing.fiscal.2024-01-01.amount', { zhDates: true })).toBe('筹资·财政补助·自2024年1月1日·金额（元/人·年）');
+    expect(paramValue('320800 淮安市（全市）', { names })).toBe('淮安市（全市）');
+    expect(paramValue('320800', { names })).toBe('淮安市');
+    expect(paramValue('320800')).toBe('320800');
+    expect(paramValue('999999', { names })).toBe('999999');
+    expect(paramValue('2023-10-01', { zhDates: true })).toBe('2023年10月1日');
+    expect(paramValue('2023-10-01')).toBe('2023-10-01');
+  });
   test('every check and every policy parameter in the demo warehouse has a Chinese label', () => {
     const db = process.env.LTCI_TEST_DB!;
     const checks = ltciSql(db, 'select distinct check_name from mart_reconciliation').map((r) => String(r.check_name));
