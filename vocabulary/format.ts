@@ -111,3 +111,39 @@ export function monthTick(d: Date | string): string {
   if (typeof d === 'string') return month(d);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
 }
+
+/**
+ * An exact DECIMAL string rounded half away from zero to `digits` decimals after moving the point
+ * `shift` places left, digit by digit (BigInt, no float): ("12860.35", 4, 2) → "1.29".
+ * A negative amount that rounds to zero keeps its sign ("-0.00"): the sign says the balance is below zero.
+ */
+export function decimalRounded(value: string, { shift = 0, digits = 2 }: { shift?: number; digits?: number } = {}): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`not a decimal: ${JSON.stringify(value)}`);
+  const [, sign, int, frac = ''] = m;
+  const scale = frac.length;
+  const units = BigInt(int + frac); // value × 10^scale
+  // keep `digits` decimals of value / 10^shift: divide units by 10^(scale + shift − digits)
+  const drop = scale + shift - digits;
+  let q: bigint;
+  if (drop <= 0) q = units * 10n ** BigInt(-drop);
+  else {
+    const d = 10n ** BigInt(drop);
+    q = units / d;
+    if ((units % d) * 2n >= d) q += 1n;
+  }
+  const text = q.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const negative = sign === '-' && /[1-9]/.test(int + frac);
+  return `${negative ? '-' : ''}${whole}${digits ? `.${text.slice(text.length - digits)}` : ''}`;
+}
+
+/** Money in 万元 with two decimals, from an exact DECIMAL string of yuan: "12860.35" → "1.29", "-43770" → "-4.38". */
+export function wanYuanText(value: string): string {
+  return decimalRounded(value, { shift: 4, digits: 2 });
+}
+
+/** The same with its unit, for a sentence: "1,286.04万元"; null → "—". */
+export function wanYuan(value: string | null | undefined): string {
+  return value === null || value === undefined || value === '' ? DASH : `${wanYuanText(String(value))}万元`;
+}
