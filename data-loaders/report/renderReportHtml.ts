@@ -81,7 +81,8 @@ tr { break-inside: avoid; }
 th, td { border: 0.2mm solid #9aa5b1; padding: 0.8mm 1.2mm; vertical-align: top; }
 th { background: #e8eef5; font-weight: 600; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
-td { white-space: nowrap; }
+/* labels stay on one line; other text cells (statuses and their reasons) wrap so that figures keep their columns */
+td:first-child { white-space: nowrap; }
 .lead-block { break-inside: avoid; }
 tr.total td { font-weight: 700; background: #f5f7fa; }
 td.empty { text-align: center; color: #777; }
