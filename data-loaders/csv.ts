@@ -1,12 +1,14 @@
-// Writing CSV (RFC 4180): what `ltci sql --format csv` and the answer keys print.
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+// CSV in Node: the product's one writer (vocabulary/csv.ts). `ltci sql --format csv` writes for a
+// terminal or a spreadsheet (no BOM, LF, formulas neutralised); the demo's delivery files use the
+// raw field, which `ltci ingest` reads back as written.
+import { rawCsvField, toCsv as writeCsv } from '../vocabulary/csv.ts';
 
+export { csvCell, type CsvColumn } from '../vocabulary/csv.ts';
+
+/** A delivery file's field (RFC 4180 quoting only). */
+export const csvField = rawCsvField;
+
+/** `ltci sql --format csv`: the rows under their own column names. */
 export function toCsv(rows: Record<string, unknown>[], columns = rows.length ? Object.keys(rows[0]) : []): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return lines.join('\n') + '\n';
+  return writeCsv(rows, columns, { bom: false, eol: '\n' });
 }

@@ -8,6 +8,7 @@ import { publicCsv } from '../data-loaders/public/printPublicTable.ts';
 import { publicTables } from '../data-loaders/public/tables/index.ts';
 import { tarArchive } from '../data-loaders/report/writeTar.ts';
 import { readThresholds } from '../data-loaders/config.ts';
+import { NEGATIVE_BALANCE_TEXT } from '../data-loaders/public/tables/table.ts';
 import { bandRule } from '../vocabulary/index.ts';
 
 const dbPath = resolveDbPath();
@@ -20,11 +21,12 @@ const files = await withWarehouse(dbPath, async ({ conn }) => {
   const tables = await publicTables(conn);
   // The period the dashboards show too: up to the data's as-of date.
   const [range] = await queryRows(conn, `
-    select strftime(first_month, '%Y-%m') as first_month, strftime(last_month, '%Y-%m') as last_month
+    select strftime(first_month, '%Y-%m') as first_month, strftime(last_month, '%Y-%m') as last_month,
+        strftime(as_of_date, '%Y-%m-%d') as as_of
     from mart_data_period where city = 'all'`);
   // The surplus-status bands the warehouse used (cfg_surplus_band, from config/thresholds.json).
   const bands = await queryRows(conn, `
-    select label_zh, basis, min_value::varchar as min_value, max_value::varchar as max_value, min_inclusive, max_inclusive
+    select status, label_zh, basis, min_value::varchar as min_value, max_value::varchar as max_value, min_inclusive, max_inclusive
     from cfg_surplus_band order by sort_order`);
   if (!bands.length) throw new Error('cfg_surplus_band is empty: run `node bin/ltci.mjs build`');
   const out: [string, string][] = [];
@@ -35,7 +37,12 @@ const files = await withWarehouse(dbPath, async ({ conn }) => {
   const meta = {
     firstMonth: range?.first_month ?? null,
     lastMonth: range?.last_month ?? null,
-    surplusBands: bands.map((b) => ({ label: String(b.label_zh), rule: bandRule(b) })),
+    // 数据截至 (the data's as-of date) and 发布日期 (the day this site was built, in China's time)
+    asOf: range?.as_of ?? null,
+    published: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    // a balance below zero is said as it is on the public site (the tables' words), not judged
+    surplusBands: bands.filter((b) => b.basis !== 'balance').map((b) => ({ label: String(b.label_zh), rule: bandRule(b) })),
+    negativeBalance: NEGATIVE_BALANCE_TEXT,
     surplusBandsSource: (readThresholds().surplus_bands as { source_zh?: string }).source_zh ?? null,
     tables: [...tables.values()].map((t) => ({ name: t.name, title: t.title, rows: t.rows.length })),
   };

@@ -112,6 +112,21 @@ describe('ltci build on a warehouse last ingested under an older contract', () =
     expect(inpatient.length).toBe(Number(clauses));
     expect(inpatient.every((c) => !c.is_checked && c.clause)).toBe(true);
   }, 120_000);
+
+  it('drops the tables an older version wrote (the incremental build, replaced rows)', async () => {
+    const db = join(wh.tmp, 'older.duckdb');
+    copyFileSync(wh.db, db);
+    await withDb(db, async (q) => {
+      await q(`create table load_replaced (load_id varchar, person_no varchar)`);
+      await q(`insert into load_replaced values ('L-old', 'hash-of-a-corrected-person')`);
+      await q(`create table build_state (k varchar, v varchar)`);
+    });
+    const { code } = await runBuild(db);
+    expect(code).toBe(0);
+    const left = await withDb(db, (q) => q(`select table_name from information_schema.tables
+        where table_name in ('load_replaced', 'replaced_enrolment', 'build_state', 'build_loads')`));
+    expect(left).toEqual([]);
+  }, 120_000);
 });
 
 describe('ltci build, all or nothing', () => {

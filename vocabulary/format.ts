@@ -40,6 +40,20 @@ export function decimalText(value: string): string {
   return `${sign}${grouped}.${(frac + '00').slice(0, 2)}`;
 }
 
+/**
+ * An exact DECIMAL amount in 元 as 万元 with 2 decimals, digit by digit (no float; half away from
+ * zero), for tables that state 万元 in their header: "13231626.22" → "1,323.16", "-4999.99" → "-0.50".
+ */
+export function wanText(value: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`not a decimal amount: ${JSON.stringify(value)}`);
+  const [, sign, int, frac = ''] = m;
+  const cents = BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
+  const hundredths = (cents + 5000n) / 10000n; // 1/100 万元 = 100 元
+  const text = decimalText(`${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`);
+  return sign && hundredths > 0n ? `-${text}` : text;
+}
+
 /** Money without scaling, with thousands separators: 1234.5 → "1,234.50元" (per-head figures, tables). */
 export function yuanExact(x: number | null | undefined): string {
   if (missing(x)) return DASH;

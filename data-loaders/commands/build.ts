@@ -1,7 +1,7 @@
 // `ltci build`: load the policy catalog and config, run the SQL models, then the data tests.
 import type { Command } from './command.ts';
 import { loadConfig } from '../config.ts';
-import { createWarehouseTables } from '../contract/index.ts';
+import { createWarehouseTables, RETIRED_TABLES } from '../contract/index.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
 import { runDataTests, runModels, type DataTestResult } from '../models.ts';
 import { loadPolicyCatalog } from '../policy/index.ts';
@@ -29,8 +29,9 @@ export const command: Command = {
       try {
         // A warehouse last ingested under an older contract lacks the newer (optional) kinds' raw
         // tables; the models read every kind, so any missing one is created empty (if not exists).
-        log('contract tables (any missing raw_<kind> created empty)');
+        log('contract tables (any missing raw_<kind> created empty; tables of older versions dropped)');
         for (const sql of createWarehouseTables()) await conn.run(sql);
+        for (const name of RETIRED_TABLES) await conn.run(`drop table if exists ${name}`);
         log(`policy catalog → ${dbPath}`);
         await loadPolicyCatalog(conn, { progress: log, inTransaction: true });
         log('config → cfg_surplus_band');

@@ -49,6 +49,14 @@ export function contractDatesDdl(): string {
 select * from (values ${rows.join(', ')}) as t(kind, column_name, earliest, years_after_load)`;
 }
 
+/**
+ * Tables earlier versions of ltci wrote and this one no longer reads: the incremental build's
+ * record (build_state, build_loads) and the old values of replaced rows (load_replaced,
+ * replaced_enrolment, hashed persons of corrected rows). `ltci build` drops them, so an upgraded
+ * warehouse holds nothing a reader of this version's docs would not expect.
+ */
+export const RETIRED_TABLES = ['build_state', 'build_loads', 'load_replaced', 'replaced_enrolment'] as const;
+
 export function createWarehouseTables(): string[] {
   return [...LOAD_TABLES_DDL, ...KINDS.map(rawTableDdl), contractDatesDdl()];
 }

@@ -1,7 +1,7 @@
 // `npm run build:public`: the public disclosure site (observablehq.public.config.js) → dist-public/
 // (LTCI_PUBLIC_OUT overrides). Like the main site's build:
-//  offline Framework build (data-loaders/site/framework.ts), then fail if anything internal
-//  is named in the output (checkPublicOutput).
+//  offline Framework build (data-loaders/site/framework.ts), then fail unless the output holds
+//  only the published pages, tables and columns (checkPublicOutput, published.ts).
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildFramework, REPO } from '../site/framework.ts';
@@ -22,7 +22,7 @@ try {
     },
   });
   const pages = files.filter((f) => f.endsWith('.html')).length;
-  console.log(`build:public: ${pages} pages in ${relative(REPO, out) || '.'}, lang=zh-CN, no external hosts, no internal names`);
+  console.log(`build:public: ${pages} pages in ${relative(REPO, out) || '.'}, lang=zh-CN, no external hosts, only the published tables and columns`);
 } catch (err) {
   console.error(`build:public: ${(err as Error).message}${existsSync(out) ? `\n${relative(REPO, out) || out} is unchanged` : ''}`);
   process.exit(1);

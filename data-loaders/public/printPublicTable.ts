@@ -1,15 +1,13 @@
 // For the public site's Framework loaders (src-public/data/*.json.ts, *.csv.ts): open the warehouse
 // read-only, build one public table (suppressed in tables/) and print it as JSON or CSV.
 import { existsSync } from 'node:fs';
-import { csvField } from '../csv.ts';
+import { toCsv } from '../../vocabulary/csv.ts';
 import { resolveDbPath, withWarehouse } from '../db.ts';
 import { publicTables, type PublicTable } from './tables/index.ts';
 
-/** CSV for the open-data downloads: UTF-8 with a BOM (Excel and WPS then read the Chinese), Chinese headers. */
+/** CSV for the open-data downloads: the product's writer — UTF-8 with a BOM, Chinese headers, formulas neutralised. */
 export function publicCsv(t: PublicTable): string {
-  const lines = [t.columns.map((c) => csvField(c.label)).join(',')];
-  for (const r of t.rows) lines.push(t.columns.map((c) => csvField(r[c.key])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(t.rows, t.columns.map((c) => ({ key: c.key, label: c.label })));
 }
 
 export async function readPublicTable(name: string): Promise<PublicTable> {

@@ -9,6 +9,8 @@ import { checkPublicOutput, walkFiles } from '../../data-loaders/public/checkPub
 import { SCHEMES } from '../../vocabulary/index.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 import { buildPublic, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
+import { attack, hiddenCells, readPublishedTables } from './attacker.ts';
+import { sideKnowledge } from './sideKnowledge.ts';
 
 const PAGES = ['/index.html', '/fund.html', '/people.html', '/institutions.html', '/policies.html', '/data.html', '/about.html'];
 
@@ -34,6 +36,13 @@ afterAll(async () => {
   await server?.close();
   if (wh) rmSync(wh.tmp, { recursive: true, force: true });
 });
+
+/** A published table by name, from its JSON file (Framework adds a content hash to the file name). */
+function table(name: string): { columns: { key: string; label: string }[]; rows: Record<string, unknown>[] } {
+  const file = files.find((f) => new RegExp(`[\\\\/]${name}\\.[0-9a-f]+\\.json$`).test(f));
+  if (!file) throw new Error(`no ${name}.json in ${out}`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
 
 /** A published CSV by table name (Framework adds a content hash to the file name). */
 function csv(name: string): string[][] {
@@ -89,7 +98,7 @@ describe('dist-public', () => {
     expect(cells.filter((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10)).toEqual([]);
     expect(cells.filter((v) => v === '<10').length).toBeGreaterThan(0); // the tiny demo has small counts
     const truth = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `select city, year::varchar as year, scheme, participants, beneficiaries from mart_city_comparison`), { readOnly: true });
-    const label = SCHEMES; // the one labels module (src/components/labels.ts)
+    const label = SCHEMES; // the one labels module (vocabulary/labels.ts)
     for (const r of body) {
       const t = truth.find((x) => x.city === r[cityCol] && x.year === r[yearCol] && label[String(x.scheme)] === r[schemeCol])!;
       if (r[bCol] === '<10') expect(Number(t.beneficiaries)).toBeGreaterThanOrEqual(1), expect(Number(t.beneficiaries)).toBeLessThanOrEqual(10);
@@ -139,6 +148,34 @@ describe('dist-public', () => {
   });
 });
 
+describe('what the tables publish', () => {
+  it('gives an attacker with every table and every sum they imply no hidden cell', async () => {
+    const tables = readPublishedTables(out);
+    expect(hiddenCells(tables)).toBeGreaterThan(100); // the tiny demo is mostly small cells
+    expect(attack(tables, await sideKnowledge(wh.db))).toEqual([]);
+  });
+
+  it('lists the institutions designated on the as-of date, each once', async () => {
+    const list = table('institutions').rows;
+    const truth = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `
+        select institution_name as name, admdvs from mart_institution, (select as_of_date from mart_data_period where city = 'all')
+        where designated_from <= as_of_date and coalesce(designated_to, date '9999-12-31') >= as_of_date`), { readOnly: true });
+    expect(list.map((r) => `${r.admdvs} ${r.name}`).sort()).toEqual(truth.map((r) => `${r.admdvs} ${r.name}`).sort());
+    expect(new Set(list.map((r) => `${r.admdvs} ${r.name}`)).size).toBe(list.length);
+    const all = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `select count(*)::integer as n from mart_institution`), { readOnly: true });
+    expect(Number(all[0].n)).toBeGreaterThan(list.length); // the demo has ended designations: they are left out
+  });
+
+  it('puts the newest year first, and never a fund of no scheme', () => {
+    for (const name of ['fund-annual', 'participants-beneficiaries', 'service-types']) {
+      const years = table(name).rows.filter((r) => r.city === '320100').map((r) => Number(r.year));
+      expect(years, name).toEqual([...years].sort((a, b) => b - a));
+    }
+    const schemes = new Set(table('fund-annual').rows.map((r) => r.scheme));
+    expect([...schemes].sort()).toEqual(['合计', '城乡居民', '职工'].sort());
+  });
+});
+
 describe('the public pages in Chromium', () => {
   for (const path of PAGES) {
     it(`${path}: zh-CN, no console error, no request to another host, tables drawn`, async () => {
@@ -155,6 +192,15 @@ describe('the public pages in Chromium', () => {
       expect(external).toEqual([]);
       expect(await page.locator('.observablehq--error').count()).toBe(0);
       if (!['/about.html', '/index.html'].includes(path)) expect(await page.locator('table').count()).toBeGreaterThan(0);
+      // for citizens: the dates, no data artefact in words, money in 万元, Chinese axes
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(/数据截至\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(text).toMatch(/发布日期\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(text).not.toMatch(/未分险种|穿底/);
+      const headers = await page.locator('th').allInnerTexts();
+      expect(headers.filter((h) => h.includes('（元）') && !h.includes('人均'))).toEqual([]);
+      const ticks = await page.locator('svg text').allInnerTexts();
+      expect(ticks.filter((t) => /^\s*-?[\d.,]+\s*[kMGTµ]\s*$/.test(t))).toEqual([]);
       const links = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of links) {
         const res = await page.request.get(href);

@@ -1,5 +1,5 @@
-// 定点护理服务机构数（按区县和类别） (mart_institution_district): counts of organisations, not of
-// persons, so not suppressed.
+// 定点护理服务机构数（按区县和类别） (mart_public_institution_district): the institutions designated on
+// the data's as-of date; counts of organisations, not of persons, so not suppressed.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CATEGORY_LABELS, districtOf } from './institutions.ts';
 import { cityNames, publicTable, rows, type PublicTable } from './table.ts';
@@ -8,7 +8,7 @@ export async function institutionCounts(conn: DuckDBConnection): Promise<PublicT
   const cityName = await cityNames(conn);
   const r = await rows(conn, `
     select city, admdvs, district_name, is_district, category, institutions, beds,
-    from mart_institution_district
+    from mart_public_institution_district
     order by city, admdvs, category`);
   return publicTable({
     name: 'institution-counts',
@@ -27,6 +27,6 @@ export async function institutionCounts(conn: DuckDBConnection): Promise<PublicT
       district: districtOf(x),
       category: CATEGORY_LABELS[String(x.category)] ?? String(x.category),
     })),
-    note: '机构数为组织机构计数，不涉及个人，不作小数值隐藏。',
+    note: '数据截至日仍在定点协议期内的机构；机构数为组织机构计数，不涉及个人，不作隐藏。',
   });
 }

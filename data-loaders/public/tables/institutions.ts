@@ -1,5 +1,5 @@
-// 定点护理服务机构名单 (mart_institution). Institutions are organisations: their names are public and
-// nothing here is suppressed.
+// 定点护理服务机构名单 (mart_public_institution): the institutions designated on the data's as-of
+// date, each once. Institutions are organisations: their names are public and nothing is suppressed.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { institution } from '../../contract/kinds.ts';
 import { gradeLabel } from '../../../vocabulary/index.ts';
@@ -29,8 +29,7 @@ export async function institutions(conn: DuckDBConnection): Promise<PublicTable>
         grade,
         beds,
         strftime(designated_from, '%Y-%m-%d') as designated_from,
-        strftime(designated_to, '%Y-%m-%d') as designated_to,
-    from mart_institution
+    from mart_public_institution
     order by city, admdvs, category, institution_name, institution_code`);
   return publicTable({
     name: 'institutions',
@@ -44,7 +43,6 @@ export async function institutions(conn: DuckDBConnection): Promise<PublicTable>
       { key: 'grade', label: '医院等级', kind: 'text' },
       { key: 'beds', label: '护理床位数', kind: 'count' },
       { key: 'designated_from', label: '定点开始日期', kind: 'text' },
-      { key: 'designated_to', label: '定点终止日期', kind: 'text' },
     ],
     rows: r.map((x) => ({
       ...x,
@@ -53,6 +51,6 @@ export async function institutions(conn: DuckDBConnection): Promise<PublicTable>
       category: CATEGORY_LABELS[String(x.category)] ?? String(x.category),
       grade: gradeLabel(x.grade as number | null),
     })),
-    note: '定点机构为组织机构，名称依法公开；名单含已终止定点的机构（见定点终止日期）。',
+    note: '名单为数据截至日仍在定点协议期内的机构；定点机构为组织机构，名称依法公开。',
   });
 }

@@ -3,6 +3,7 @@
 // else. Only aggregates reach here; small counts are suppressed before a table is made (persons.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lit, queryRows } from '../../db.ts';
+import { shown, type MaskedCell } from '../../suppress.ts';
 
 export type PublicCell = string | number | null;
 export type PublicRow = Record<string, PublicCell>;
@@ -22,7 +23,11 @@ export interface PublicTable {
   note?: string;
 }
 
-export const SUPPRESSION_NOTE = '人数为1至10的单元格显示为“<10”；为防止由合计或其他单元格反推，另有单元格显示为“*”；由被隐藏人数计算的比例、人均值同样隐藏。';
+/** The suppression rule in a sentence, under every table that applies it (about.md states it in full). */
+export const SUPPRESSION_NOTE = '人数为1至10的显示为“<10”；涉及1至10人的金额、为防止由合计或其他表格推算出被隐藏数值而隐藏的数值，以及由被隐藏数值计算的比例、人均值，均显示为“*”。';
+
+/** A fund whose cumulative balance is below zero: said as it is, with no months payable (the public site's words). */
+export const NEGATIVE_BALANCE_TEXT = '累计结余为负';
 
 /** The columns that say where and when: city, its code, the year. */
 export const CITY_YEAR: PublicColumn[] = [
@@ -44,6 +49,19 @@ function cellOf(kind: PublicColumn['kind'], v: unknown): PublicCell {
 
 export function publicTable({ rows, ...t }: Omit<PublicTable, 'rows'> & { rows: Record<string, unknown>[] }): PublicTable {
   return { ...t, rows: rows.map((r) => Object.fromEntries(t.columns.map((c) => [c.key, cellOf(c.kind, r[c.key])]))) };
+}
+
+/** An exact DECIMAL amount (as DuckDB prints it) in whole cents: "-227476.66" → -22747666. */
+export function cents(v: unknown): number {
+  const m = /^(-?)(\d+)(?:\.(\d{0,2})0*)?$/.exec(String(v ?? '0').trim());
+  if (!m) throw new Error(`not an amount in yuan and fen: ${JSON.stringify(v)}`);
+  const c = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -c : c;
+}
+
+/** What a table publishes for a cell: the value as the mart gives it, or "<10" / "*" when hidden. */
+export function publish(cell: MaskedCell, value: unknown): unknown {
+  return cell.suppressed ? shown(cell) : value;
 }
 
 export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
