@@ -129,7 +129,7 @@ export function monthTick(d: Date | string): string {
 /**
  * An exact DECIMAL string rounded half away from zero to `digits` decimals after moving the point
  * `shift` places left, digit by digit (BigInt, no float): ("12860.35", 4, 2) → "1.29".
- * A negative amount that rounds to zero keeps its sign ("-0.00"): the sign says the balance is below zero.
+ * A negative value that rounds to zero loses its sign, as wanText's does.
  */
 export function decimalRounded(value: string, { shift = 0, digits = 2 }: { shift?: number; digits?: number } = {}): string {
   const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
@@ -148,16 +148,11 @@ export function decimalRounded(value: string, { shift = 0, digits = 2 }: { shift
   }
   const text = q.toString().padStart(digits + 1, '0');
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const negative = sign === '-' && /[1-9]/.test(int + frac);
+  const negative = sign === '-' && q > 0n;
   return `${negative ? '-' : ''}${whole}${digits ? `.${text.slice(text.length - digits)}` : ''}`;
 }
 
-/** Money in 万元 with two decimals, from an exact DECIMAL string of yuan: "12860.35" → "1.29", "-43770" → "-4.38". */
-export function wanYuanText(value: string): string {
-  return decimalRounded(value, { shift: 4, digits: 2 });
-}
-
-/** The same with its unit, for a sentence: "1,286.04万元"; null → "—". */
+/** An amount in 万元 with its unit, for a sentence (wanText): "1,286.04万元"; null → "—". */
 export function wanYuan(value: string | null | undefined): string {
-  return value === null || value === undefined || value === '' ? DASH : `${wanYuanText(String(value))}万元`;
+  return value === null || value === undefined || value === '' ? DASH : `${wanText(String(value))}万元`;
 }

@@ -2,12 +2,12 @@
 // (rounded from the exact yuan digit by digit), everything else by the vocabulary's cellText. The
 // workbook keeps exact yuan (writeWorkbook.ts). Labels are written in yuan, “（元）”; where a
 // column or a row holds amounts the page says “（万元）”.
-import { cellText, numericOr, wanYuanText } from '../../vocabulary/index.ts';
+import { cellText, numericOr, wanText } from '../../vocabulary/index.ts';
 import type { Column, ColumnKind, Row } from './types.ts';
 import { cellKind } from './types.ts';
 
 export function reportCellText(value: unknown, kind: Exclude<ColumnKind, 'mixed'>): string {
-  if (kind === 'amount') return numericOr(value as string | number | null, (_, text) => wanYuanText(text));
+  if (kind === 'amount') return numericOr(value as string | number | null, (_, text) => wanText(text));
   return cellText(value as string | number | null, kind);
 }
 

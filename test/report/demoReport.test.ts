@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { AUDIT_RULES, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES, UNKNOWN_BALANCE_TEXT, wanYuanText } from '../../vocabulary/index.ts';
+import { AUDIT_RULES, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES, UNKNOWN_BALANCE_TEXT, wanText } from '../../vocabulary/index.ts';
 import { siteReportList, type SiteReport } from '../../data-loaders/report/reportPaths.mjs';
 import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
@@ -51,15 +51,15 @@ describe('ltci report on the demo warehouse', () => {
       const text = execFileSync('pdftotext', ['-layout', join(out, `${f.city}-${month}.pdf`), '-'], { encoding: 'utf8' });
       const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label)) ?? '';
       // amounts in 万元 with two decimals, rounded from the mart's exact yuan
-      expect(line('基金收入合计')).toContain(wanYuanText(String(f.income_total)));
-      expect(line('基金支出合计')).toContain(wanYuanText(String(f.expenditure_total)));
-      expect(line('当期结余')).toContain(wanYuanText(String(f.net)));
+      expect(line('基金收入合计')).toContain(wanText(String(f.income_total)));
+      expect(line('基金支出合计')).toContain(wanText(String(f.expenditure_total)));
+      expect(line('当期结余')).toContain(wanText(String(f.net)));
       expect(text).toContain('金额单位：万元');
       // a balance not known (连云港's account: no opening balance delivered) is printed as such
-      expect(text).toContain(f.cumulative_balance === null ? UNKNOWN_BALANCE_TEXT : wanYuanText(String(f.cumulative_balance)));
+      expect(text).toContain(f.cumulative_balance === null ? UNKNOWN_BALANCE_TEXT : wanText(String(f.cumulative_balance)));
       // the narrative opens the report with the same figures
       const flat = text.replace(/\s+/g, '');
-      expect(flat).toContain(`一、概要本月基金收入${wanYuanText(String(f.income_total))}万元`);
+      expect(flat).toContain(`一、概要本月基金收入${wanText(String(f.income_total))}万元`);
     }
   });
 
@@ -136,9 +136,9 @@ describe('the report pages of the site', () => {
         const [f] = await martRows(`select m.income_total from mart_fund_monthly as m
             where m.scheme = 'all' and m.month = date '${latest}-01' order by m.city limit 1`);
         const text = (await page.locator('.ltci-report #t-fund-all').textContent()) ?? '';
-        expect(text).toContain(wanYuanText(String(f.income_total)));
+        expect(text).toContain(wanText(String(f.income_total)));
         // the narrative first, then the two charts
-        expect(await page.locator('.ltci-report #s-summary p.lead').first().textContent()).toContain(`本月基金收入${wanYuanText(String(f.income_total))}万元`);
+        expect(await page.locator('.ltci-report #s-summary p.lead').first().textContent()).toContain(`本月基金收入${wanText(String(f.income_total))}万元`);
         expect(await page.locator('.ltci-report #s-summary figure.chart svg').count()).toBe(2);
       } else {
         expect(await page.locator(`a[href="./${latest}.html"]`).count()).toBe(1);

@@ -8,7 +8,8 @@ import { withWarehouse } from '../../data-loaders/db.ts';
 import { createMart } from '../marts/model.ts';
 import { annualReportData, reportData, type ReportData } from '../../data-loaders/report/index.ts';
 import { changeWhy } from '../../data-loaders/report/change.ts';
-import { decimalRounded, wanYuanText } from '../../vocabulary/index.ts';
+import { chartCsv } from '../../data-loaders/report/chartCsv.ts';
+import { decimalRounded, wanText } from '../../vocabulary/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
 let dir: string;
@@ -47,11 +48,11 @@ describe('the narrative of 2027年2月', () => {
   });
 
   it('prints each amount in 万元 from the exact yuan, digit by digit', () => {
-    expect(wanYuanText('5010.75')).toBe('0.50');
-    expect(wanYuanText('12860.35')).toBe('1.29');
-    expect(wanYuanText('1650.50')).toBe('0.17'); // 0.16505 rounds half up
-    expect(wanYuanText('-43770.00')).toBe('-4.38');
-    expect(wanYuanText('123456789012.99')).toBe('12,345,678.90');
+    expect(wanText('5010.75')).toBe('0.50');
+    expect(wanText('12860.35')).toBe('1.29');
+    expect(wanText('1650.50')).toBe('0.17'); // 0.16505 rounds half up
+    expect(wanText('-43770.00')).toBe('-4.38');
+    expect(wanText('123456789012.99')).toBe('12,345,678.90');
     expect(decimalRounded('4.15', { digits: 1 })).toBe('4.2'); // not 4.1 as a float would give
   });
 
@@ -132,5 +133,21 @@ describe('the annual report of 2026', () => {
     ]);
     // the hand-made warehouse has no projection: the section says how to make one
     expect(d.sections[7].notes!.join('')).toContain('mart_projection_summary');
+  });
+});
+
+describe('the two charts of 2027年2月', () => {
+  it('hold the 12 months of mart_fund_monthly, and their CSV the exact yuan', () => {
+    const [flows, balance] = report.sections[0].charts!;
+    expect(flows.table.rows.map((r) => r.label)).toEqual([
+      '2026年3月', '2026年4月', '2026年5月', '2026年6月', '2026年7月', '2026年8月', '2026年9月', '2026年10月',
+      '2026年11月', '2026年12月', '2027年1月', '2027年2月',
+    ]);
+    // February: income 5010.75, expenditure 4150.40 (as in the fund table); balance 12860.35, 4.15 months
+    expect(flows.table.rows.at(-1)).toMatchObject({ income_total: '5010.75', expenditure_total: '4150.40' });
+    expect(balance.table.rows.at(-1)).toMatchObject({ balance: '12860.35', months_payable: '4.15' });
+    const csv = chartCsv(flows);
+    expect(csv.startsWith('\uFEFF月份,基金收入（元）,基金支出（元）\r\n')).toBe(true);
+    expect(csv.endsWith('2027年2月,5010.75,4150.40\r\n')).toBe(true);
   });
 });

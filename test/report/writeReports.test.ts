@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { decimalText as formatMoney, wanYuanText } from '../../vocabulary/index.ts';
+import { decimalText as formatMoney, wanText } from '../../vocabulary/index.ts';
 import { writeReports, type WrittenReport } from '../../data-loaders/report/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
@@ -51,11 +51,11 @@ describe('the PDF', () => {
     expect(text).toContain('初步数');
     // The fund row of 2027-02 from mart_fund_monthly, each figure in 万元 from its DECIMAL string.
     const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label))!;
-    expect(line('基金收入合计')).toContain(wanYuanText(String(mart.income_total)));
-    expect(line('基金支出合计')).toContain(wanYuanText(String(mart.expenditure_total)));
-    expect(line('当期结余')).toContain(wanYuanText(String(mart.net)));
-    expect(wanYuanText(String(mart.income_total))).toBe('0.50'); // 5,010.75 元
-    expect(line('月末累计结余（万元）')).toContain(wanYuanText(String(mart.cumulative_balance))); // 1.29
+    expect(line('基金收入合计')).toContain(wanText(String(mart.income_total)));
+    expect(line('基金支出合计')).toContain(wanText(String(mart.expenditure_total)));
+    expect(line('当期结余')).toContain(wanText(String(mart.net)));
+    expect(wanText(String(mart.income_total))).toBe('0.50'); // 5,010.75 元
+    expect(line('月末累计结余（万元）')).toContain(wanText(String(mart.cumulative_balance))); // 1.29
     expect(line('基金收入合计')).toMatch(/\+25\.3%.*\+11\.3%/); // month-on-month, year-on-year
     // 万元 in the tables' headers, never the exact yuan of the workbook
     expect(text).toMatch(/本月（万元）/);
