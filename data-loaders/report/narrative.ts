@@ -34,12 +34,13 @@ function pairPhrase(a: [label: string, r: Row, value: string, change: string], b
   return `${la}${wanYuan(ra[va] as string | null)}，${changePhrase(ra[ca], wa, words)}；${lb}${wanYuan(rb[vb] as string | null)}，${changePhrase(rb[cb], rb[`${cb}__why`], words)}`;
 }
 
-/** "同比增长11.3%", "同比下降2.0%", "与上年同月持平", or why there is none ("上年同月基数过小，不计算同比"). */
+/** "同比增长11.3%", "同比下降2.0%", "与上年同月基本持平" (below 0.05 %), or why there is none ("上年同月基数过小，不计算同比"). */
 export function changePhrase(pct: unknown, why: unknown, { name, base, none = `不计算${name}` }: ChangeWords): string {
   if (why) return `${changeWhyText(why as ChangeWhy, base)}，${none}`;
   if (pct === null || pct === undefined) return none;
   const p = Number(pct);
-  if (p === 0) return `与${base}持平`;
+  // below 0.05 % it prints as 0.0 %: "增长0.0%" says nothing a leader can use
+  if (Math.abs(p) < 0.0005) return `与${base}基本持平`;
   return `${name}${p > 0 ? '增长' : '下降'}${changeText(Math.abs(p)).replace('+', '')}`;
 }
 

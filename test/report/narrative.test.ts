@@ -9,6 +9,7 @@ import { createMart } from '../marts/model.ts';
 import { annualReportData, reportData, type ReportData } from '../../data-loaders/report/index.ts';
 import { changeWhy } from '../../data-loaders/report/change.ts';
 import { chartCsv } from '../../data-loaders/report/chartCsv.ts';
+import { changePhrase } from '../../data-loaders/report/narrative.ts';
 import { decimalRounded, wanText } from '../../vocabulary/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
@@ -95,6 +96,10 @@ describe('环比 and 同比', () => {
     expect(changeWhy('210824.00', '2108240.00')).toBeNull(); // exactly a tenth: printed
     expect(changeWhy('210823.99', '2108240.00')).toBe('small_base');
     expect(changeWhy('27365', '27307')).toBeNull(); // counts too
+    // a change that prints as 0.0 % is said as 持平, not 增长0.0%
+    const words = { name: '同比', base: '上年同期' };
+    expect([changePhrase(0.0003, null, words), changePhrase(-0.0005, null, words), changePhrase(0.113, null, words)])
+      .toEqual(['与上年同期基本持平', '同比下降0.1%', '同比增长11.3%']);
   });
 
   it('read — with the reason in the table\'s note when the month before ended in deficit', async () => {
