@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withWarehouse } from '../../data-loaders/db.ts';
 import { createMart } from '../marts/model.ts';
-import { annualReportData, reportData, type ReportData } from '../../data-loaders/report/index.ts';
+import { annualReportData, renderReportHtml, reportData, type ReportData } from '../../data-loaders/report/index.ts';
 import { changeWhy } from '../../data-loaders/report/change.ts';
 import { chartCsv } from '../../data-loaders/report/chartCsv.ts';
 import { changePhrase } from '../../data-loaders/report/narrative.ts';
@@ -118,6 +118,30 @@ describe('环比 and 同比', () => {
       expect(table(d, 'fund-all').note).toContain('环比未计算：当期结余（上月为负）');
       const spend = table(d, 'fund-all').rows.find((r) => r.item === '基金支出合计')!;
       expect(spend.mom_pct).toBe(-0.1699); // (4150.40 − 5000.00) / 5000.00, printed
+    });
+  });
+  it('read — on a base below a tenth of this month, in the printed table and in the narrative', async () => {
+    await withWarehouse(db, async ({ conn }) => {
+      await conn.run('begin');
+      // February 2026 takes in 100.00 + 200.00 + 100.00 = 400.00 instead of 4500.00: a tenth of February
+      // 2027's 5010.75 is 501.075 > 400.00, so the mart's (5010.75 − 400.00) / 400.00 = +1152.7 % is not printed.
+      await conn.run(`update mart_fund_monthly set income_individual = 100.00, income_medical_fund = 200.00, income_fiscal = 100.00,
+          income_total = 400.00, net = -3100.00
+          where city = '${CITY}' and scheme = 'all' and month = date '2026-02-01'`);
+      await conn.run('drop table mart_fund_item_monthly');
+      await createMart(conn, 'mart_fund_item_monthly');
+      const d = await reportData(conn, { city: CITY, month: '2027-02' });
+      await conn.run('rollback');
+      const income = table(d, 'fund-all').rows.find((r) => r.item === '基金收入合计')!;
+      expect(income).toMatchObject({ prev_year: '400.00', yoy_pct: null, yoy_pct__why: 'small_base' });
+      // the printed row: 本月, 上月, 环比, 上年同月, 同比 — the 同比 cell is —
+      const html = renderReportHtml(d);
+      const row = html.split('<tr').find((r) => r.includes('>基金收入合计<'))!;
+      const cells = [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+      expect(cells.slice(0, 6)).toEqual(['基金收入合计', '0.50', '0.40', '+25.3%', '0.04', '—']);
+      expect(table(d, 'fund-all').note).toContain('同比未计算：');
+      expect(table(d, 'fund-all').note).toContain('基金收入合计（上年同月基数过小）');
+      expect(d.sections[0].lead![0]).toMatch(/^本月基金收入0\.50万元，上年同月基数过小，不计算同比；基金支出0\.42万元，同比增长18\.6%/);
     });
   });
 });
