@@ -125,3 +125,34 @@ export function monthTick(d: Date | string): string {
   if (typeof d === 'string') return month(d);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
 }
+
+/**
+ * An exact DECIMAL string rounded half away from zero to `digits` decimals after moving the point
+ * `shift` places left, digit by digit (BigInt, no float): ("12860.35", 4, 2) → "1.29".
+ * A negative value that rounds to zero loses its sign, as wanText's does.
+ */
+export function decimalRounded(value: string, { shift = 0, digits = 2 }: { shift?: number; digits?: number } = {}): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`not a decimal: ${JSON.stringify(value)}`);
+  const [, sign, int, frac = ''] = m;
+  const scale = frac.length;
+  const units = BigInt(int + frac); // value × 10^scale
+  // keep `digits` decimals of value / 10^shift: divide units by 10^(scale + shift − digits)
+  const drop = scale + shift - digits;
+  let q: bigint;
+  if (drop <= 0) q = units * 10n ** BigInt(-drop);
+  else {
+    const d = 10n ** BigInt(drop);
+    q = units / d;
+    if ((units % d) * 2n >= d) q += 1n;
+  }
+  const text = q.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const negative = sign === '-' && q > 0n;
+  return `${negative ? '-' : ''}${whole}${digits ? `.${text.slice(text.length - digits)}` : ''}`;
+}
+
+/** An amount in 万元 with its unit, for a sentence (wanText): "1,286.04万元"; null → "—". */
+export function wanYuan(value: string | null | undefined): string {
+  return value === null || value === undefined || value === '' ? DASH : `${wanText(String(value))}万元`;
+}

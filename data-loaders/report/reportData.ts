@@ -1,6 +1,6 @@
-// The monthly report's figures for one city and month (+ year to date), read from the marts, one
-// section per file in sections/. Every sum and difference is a mart column; money leaves DuckDB as
-// strings and is never summed in JS.
+// The report's figures for one city — a month (+ the year to date: 月报) or a year (年报) — read from
+// the marts, one section per file in sections/. Every sum and difference is a mart column; money
+// leaves DuckDB as strings and is never summed in JS.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.ts';
 import { lit } from '../db.ts';
@@ -8,14 +8,19 @@ import { month as monthText } from '../../vocabulary/index.ts';
 import { publisher } from './publisher.ts';
 import { rows, str, tableColumns, type Ctx } from './context.ts';
 import { monthStatus } from './monthStatus.ts';
-import { assessmentSection } from './sections/assessments.ts';
-import { auditSection } from './sections/audit.ts';
-import { balanceSection } from './sections/balance.ts';
+import { cityYearSpan } from './reportPaths.mjs';
+import { readThresholds } from '../config.ts';
+import type { NarrativeContext } from './narrative.ts';
+import { annualAssessmentSection, assessmentSection } from './sections/assessments.ts';
+import { annualAuditSection, auditSection } from './sections/audit.ts';
+import { annualBalanceSection, balanceSection } from './sections/balance.ts';
 import { beneficiariesSection } from './sections/beneficiaries.ts';
-import { fundSection } from './sections/fund.ts';
+import { annualCharts, monthlyCharts } from './sections/charts.ts';
+import { annualFundSection, fundSection } from './sections/fund.ts';
 import { notesSection } from './sections/notes.ts';
 import { participantsSection } from './sections/participants.ts';
-import { summarySection } from './sections/summary.ts';
+import { projectionSection } from './sections/projection.ts';
+import { annualSummarySection, summarySection } from './sections/summary.ts';
 import type { ReportData } from './types.ts';
 
 /** "2027-01" → "2027年1月" (the site's month formatter). */
@@ -66,8 +71,7 @@ export async function reportMonths(conn: DuckDBConnection): Promise<string[]> {
   return r.map((x) => String(x.month));
 }
 
-export async function reportData(conn: DuckDBConnection, { city, month }: { city: string; month: string }): Promise<ReportData> {
-  parseMonth(month);
+async function openCtx(conn: DuckDBConnection, city: string, month: string) {
   const tables = new Set((await rows(conn, `select table_name from information_schema.tables`)).map((x) => String(x.table_name)));
   for (const t of ['mart_fund_monthly', 'mart_data_period', 'mart_fund_item_monthly']) {
     if (!tables.has(t)) throw new UserError(`the warehouse has no ${t}: run \`ltci build\` first`);
@@ -75,10 +79,28 @@ export async function reportData(conn: DuckDBConnection, { city, month }: { city
   const cities = await reportCities(conn);
   const c = cities.find((x) => x.city === city);
   if (!c) throw new UserError(`no fund data for city ${city}; cities in the warehouse: ${cities.map((x) => `${x.city} ${x.cityName}`).join(', ') || 'none'}`);
+  const ctx: Ctx = { conn, city, d: `date ${lit(`${month}-01`)}`, year: Number(month.slice(0, 4)), tables };
+  return { ctx, c };
+}
+
+/** What the narrative needs besides the tables: the status bands' edges and the fewest months judged on. */
+async function narrativeContext(ctx: Ctx): Promise<NarrativeContext> {
+  const bands = ctx.tables.has('cfg_surplus_band')
+    ? await rows(ctx.conn, `select status, min_value::double as min_value, max_value::double as max_value from cfg_surplus_band`)
+    : [];
+  return {
+    bands: new Map(bands.map((b) => [String(b.status), { min: b.min_value === null ? null : Number(b.min_value), max: b.max_value === null ? null : Number(b.max_value) }])),
+    minMonths: readThresholds().surplus_bands.min_expenditure_months,
+  };
+}
+
+/** 月报: one city's report for a month and the year to date. */
+export async function reportData(conn: DuckDBConnection, { city, month }: { city: string; month: string }): Promise<ReportData> {
+  parseMonth(month);
+  const { ctx, c } = await openCtx(conn, city, month);
   if (month < c.firstMonth || month > c.lastMonth) {
     throw new UserError(`${c.cityName} (${city}) has fund data from ${c.firstMonth} to ${c.lastMonth}; --month ${month} is outside it`);
   }
-  const ctx: Ctx = { conn, city, d: `date ${lit(`${month}-01`)}`, year: Number(month.slice(0, 4)), tables };
   const asOfDate = c.lastSettledDate;
   const status = monthStatus(month, asOfDate ? asOfDate.slice(0, 7) : c.lastMonth);
 
@@ -88,11 +110,16 @@ export async function reportData(conn: DuckDBConnection, { city, month }: { city
   const assessments = await assessmentSection(ctx);
   const beneficiaries = await beneficiariesSection(ctx);
   const audit = await auditSection(ctx);
-  const summary = summarySection({ fund, balance, participants, assessments, audit });
-  const notes = await notesSection(ctx, { month, lastMonth: c.lastMonth, status, asOfDate });
+  const summary = summarySection({ fund, balance, participants, assessments, audit }, {
+    month, narrative: await narrativeContext(ctx), charts: await monthlyCharts(ctx),
+  });
+  const notes = await notesSection(ctx, { month, lastMonth: c.lastMonth, status, asOfDate, period: month });
   return {
+    kind: 'month',
     city,
     cityName: c.cityName,
+    period: month,
+    periodLabel: monthLabel(month),
     month,
     monthLabel: monthLabel(month),
     year: ctx.year,
@@ -101,5 +128,59 @@ export async function reportData(conn: DuckDBConnection, { city, month }: { city
     asOfDate,
     publisher: publisher(),
     sections: [summary, participants, assessments, beneficiaries, fund, balance, audit, notes],
+  };
+}
+
+/** The months a year's report covers for a city: its first and last month with fund data in the year. */
+export function yearSpan(c: ReportCity, year: number): { first: string; last: string } | null {
+  return cityYearSpan(c, year);
+}
+
+/** "" for January to December, else "10–12月" / "1–11月" / "3月". */
+export function spanMonths({ first, last }: { first: string; last: string }): string {
+  const m1 = Number(first.slice(5, 7));
+  const m2 = Number(last.slice(5, 7));
+  if (m1 === 1 && m2 === 12) return '';
+  return m1 === m2 ? `${m1}月` : `${m1}–${m2}月`;
+}
+
+/** 年报: one city's report for a calendar year (to its last month in the data), with the projection. */
+export async function annualReportData(conn: DuckDBConnection, { city, year }: { city: string; year: number }): Promise<ReportData> {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new UserError(`--year must be a year such as 2027 (got "${year}")`);
+  const cities = await reportCities(conn);
+  const known = cities.find((x) => x.city === city);
+  const span = known ? yearSpan(known, year) : null;
+  if (known && !span) throw new UserError(`${known.cityName} (${city}) has fund data from ${known.firstMonth} to ${known.lastMonth}; --year ${year} is outside it`);
+  const { ctx, c } = await openCtx(conn, city, span?.last ?? `${year}-12`);
+  const months = spanMonths(span!);
+  const yearText = `${year}年${months ? `（${months}）` : ''}`;
+  const asOfDate = c.lastSettledDate;
+  const status = monthStatus(span!.last, asOfDate ? asOfDate.slice(0, 7) : c.lastMonth);
+
+  const fund = await annualFundSection(ctx, months);
+  const balance = await annualBalanceSection(ctx);
+  const participants = await participantsSection(ctx);
+  const assessments = await annualAssessmentSection(ctx, months);
+  const beneficiaries = await beneficiariesSection(ctx);
+  const audit = await annualAuditSection(ctx, months);
+  const projection = await projectionSection(ctx);
+  const summary = annualSummarySection({ fund, balance, participants, assessments, audit, projection }, {
+    yearText, narrative: await narrativeContext(ctx), charts: await annualCharts(ctx),
+  });
+  const notes = await notesSection(ctx, { month: span!.last, lastMonth: c.lastMonth, status, asOfDate, period: String(year) });
+  return {
+    kind: 'year',
+    city,
+    cityName: c.cityName,
+    period: String(year),
+    periodLabel: yearText,
+    month: span!.last,
+    monthLabel: monthLabel(span!.last),
+    year,
+    status,
+    lastMonth: c.lastMonth,
+    asOfDate,
+    publisher: publisher(),
+    sections: [summary, participants, assessments, beneficiaries, fund, balance, audit, projection, notes],
   };
 }

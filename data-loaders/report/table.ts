@@ -1,13 +1,15 @@
-// One report table from mart rows: each value written by its column's kind (types.ts) — money and
-// decimals (`number`) as the exact text DuckDB gives, counts and ratios as numbers, labels and
-// `mixed` cells as the section made them — so a section lists its columns once and converts nothing
-// by hand. Keys not among the columns (a mixed cell's `<key>__kind`) are kept as they are.
+// One report table from mart rows: each value written by its column's kind (types.ts) — money,
+// amounts and decimals (`number`) as the exact text DuckDB gives, counts and ratios as numbers,
+// labels and `mixed` cells as the section made them — so a section lists its columns once and
+// converts nothing by hand. Keys not among the columns (a mixed cell's `<key>__kind`, a change's
+// `<key>__why`, flags the narrative reads) are kept as they are.
 import type { Cell, ColumnKind, Row, Table } from './types.ts';
 
 function cellOf(kind: ColumnKind, v: unknown): Cell {
   if (v === null || v === undefined) return null;
   switch (kind) {
     case 'money':
+    case 'amount':
     case 'number':
       return String(v);
     case 'count':

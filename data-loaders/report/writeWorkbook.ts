@@ -1,12 +1,16 @@
-// The monthly report as an XLSX workbook (exceljs): one sheet per section, the same tables as the
-// PDF, numbers as numbers. Money strings become numbers only here, cell by cell.
+// The report as an XLSX workbook (exceljs): one sheet per section, the same paragraphs and tables
+// as the PDF and each chart's data as a table, numbers as numbers, amounts in exact yuan. Money
+// strings become numbers only here, cell by cell. The bytes depend on the report only (stableBytes.ts).
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { reportTitle } from './renderReportHtml.ts';
+import { documentDate, stableZip } from './stableBytes.ts';
 import { MONTH_STATUS } from '../../vocabulary/index.ts';
-import { cellKind, type Cell, type ColumnKind, type ReportData, type Section } from './types.ts';
+import { cellKind, type Cell, type ColumnKind, type ReportData, type Section, type Table } from './types.ts';
 
 export const NUM_FMT: Record<Exclude<ColumnKind, 'mixed' | 'text'>, string> = {
   money: '#,##0.00',
+  amount: '#,##0.00',
   count: '#,##0',
   pct: '0.0%',
   change: '+0.0%;-0.0%;0.0%',
@@ -31,6 +35,9 @@ export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = `${d.publisher} · 长护险基金数据仓库`;
   wb.title = reportTitle(d);
+  const date = new Date(`${documentDate(d)}T00:00:00Z`);
+  wb.created = date;
+  wb.modified = date;
   const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
   const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9AA5B1' } };
   const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -43,10 +50,11 @@ export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
     };
     ws.addRow([`${reportTitle(d)}（${MONTH_STATUS[d.status]}）`]).font = { bold: true, size: 13 };
     ws.addRow([`${si + 1}. ${section.title}`]).font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
+    for (const p of section.lead ?? []) ws.addRow([p]).font = { size: 11 };
     for (const n of section.notes ?? []) ws.addRow([n]).font = { size: 9, color: { argb: 'FF444444' } };
-    for (const t of section.tables) {
+    const writeTable = (t: Table, title: string) => {
       ws.addRow([]);
-      ws.addRow([t.title]).font = { bold: true };
+      ws.addRow([title]).font = { bold: true };
       const header = ws.addRow(t.columns.map((c) => c.label));
       header.eachCell((cell, col) => {
         cell.font = { bold: true };
@@ -68,12 +76,20 @@ export function buildWorkbook(d: ReportData): ExcelJS.Workbook {
         if (t.totalRows?.includes(ri)) row.font = { bold: true };
       });
       if (t.note) ws.addRow([t.note]).font = { size: 9, italic: true, color: { argb: 'FF555555' } };
-    }
+    };
+    for (const t of section.tables) writeTable(t, t.title);
+    for (const c of section.charts ?? []) writeTable(c.table, `图：${c.title}（图表数据）`);
     widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   });
   return wb;
 }
 
+/** The workbook's bytes: the same report, the same bytes. */
+export async function workbookBytes(d: ReportData): Promise<Buffer> {
+  const buf = Buffer.from(await buildWorkbook(d).xlsx.writeBuffer());
+  return stableZip(buf, documentDate(d));
+}
+
 export async function writeWorkbook(d: ReportData, path: string): Promise<void> {
-  await buildWorkbook(d).xlsx.writeFile(path);
+  writeFileSync(path, await workbookBytes(d));
 }

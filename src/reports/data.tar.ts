@@ -1,11 +1,18 @@
-// The monthly reports for the site's report pages (the latest SITE_REPORT_MONTHS months, as in
-// observablehq.config.js's dynamicPaths): one JSON per month (YYYY-MM.json) holding each
-// city's report as rendered HTML (the same tables as the PDF from `ltci report`), and index.json.
-// One archive, one loader run: every [month].md page reads data/<month>.json from it.
+// The reports for the site (data-loaders/report/reportPaths.mjs: the latest LTCI_REPORT_MONTHS
+// months, and the years whose December is among them), in one archive, one loader run:
+//  - <period>.json: each city's report as rendered HTML (the body of the PDF), its files and its
+//    charts' data as CSV — what src/reports/[period].md shows;
+//  - index.json: every period with its cities;
+//  - files/<city>-<period>.pdf and .xlsx: the same bytes `ltci report` writes, all printed by one
+//    Chromium (observablehq.config.js lists them as dynamicPaths, so they keep their names).
 import { existsSync } from 'node:fs';
-import { resolveDbPath, withWarehouse } from '../../data-loaders/db.ts';
-import { reportCities, reportData, reportMonths, renderReportBody, reportTitle } from '../../data-loaders/report/index.ts';
-import { siteReportMonths } from '../../data-loaders/report/reportPaths.mjs';
+import { queryRows, resolveDbPath, withWarehouse } from '../../data-loaders/db.ts';
+import { resolve } from 'node:path';
+import {
+  annualReportData, PdfCache, pdfJob, printAll, renderReportBody, reportBaseName, reportData, reportTitle, withBrowser, workbookBytes, type ReportData,
+} from '../../data-loaders/report/index.ts';
+import { chartCsv } from '../../data-loaders/report/chartCsv.ts';
+import { siteReportList } from '../../data-loaders/report/reportPaths.mjs';
 import { tarArchive } from '../../data-loaders/report/writeTar.ts';
 
 const dbPath = resolveDbPath();
@@ -14,22 +21,56 @@ if (!existsSync(dbPath)) {
   process.exit(1);
 }
 
-const files = await withWarehouse(dbPath, async ({ conn }) => {
-  const cities = await reportCities(conn);
-  const months = siteReportMonths(await reportMonths(conn));
-  const out: [string, string][] = [];
-  const index: { month: string; cities: { city: string; cityName: string; status: string }[] }[] = [];
-  for (const month of months) {
-    const reports = [];
-    for (const c of cities.filter((x) => x.firstMonth <= month && month <= x.lastMonth)) {
-      const d = await reportData(conn, { city: c.city, month });
-      reports.push({ city: d.city, cityName: d.cityName, status: d.status, asOfDate: d.asOfDate, title: reportTitle(d), html: renderReportBody(d) });
+const t0 = performance.now();
+const { list, reports } = await withWarehouse(dbPath, async ({ conn }) => {
+  const list = await siteReportList((sql) => queryRows(conn, sql));
+  const reports: ReportData[] = [];
+  for (const r of list) {
+    for (const city of r.cities) {
+      reports.push(r.kind === 'year' ? await annualReportData(conn, { city, year: Number(r.period) }) : await reportData(conn, { city, month: r.period }));
     }
-    index.push({ month, cities: reports.map((r) => ({ city: r.city, cityName: r.cityName, status: r.status })) });
-    out.push([`${month}.json`, JSON.stringify({ month, reports })]);
   }
-  out.push(['index.json', JSON.stringify(index)]);
-  return out;
+  return { list, reports };
 }, { readOnly: true });
+const t1 = performance.now();
+
+const files: [string, string | Buffer][] = [];
+for (const r of list) {
+  const shown = reports.filter((d) => d.period === r.period);
+  files.push([`${r.period}.json`, JSON.stringify({
+    kind: r.kind,
+    period: r.period,
+    reports: shown.map((d) => ({
+      city: d.city,
+      cityName: d.cityName,
+      status: d.status,
+      asOfDate: d.asOfDate,
+      title: reportTitle(d),
+      html: renderReportBody(d),
+      files: { pdf: `${reportBaseName(d)}.pdf`, xlsx: `${reportBaseName(d)}.xlsx` },
+      charts: d.sections.flatMap((s) => s.charts ?? []).map((c) => ({ id: c.id, title: c.title, csv: chartCsv(c) })),
+    })),
+  })]);
+}
+files.push(['index.json', JSON.stringify(list.map((r) => ({
+  kind: r.kind,
+  period: r.period,
+  cities: reports.filter((d) => d.period === r.period).map((d) => ({ city: d.city, cityName: d.cityName, status: d.status, base: reportBaseName(d) })),
+})))]);
+
+for (const d of reports) files.push([`files/${reportBaseName(d)}.xlsx`, await workbookBytes(d)]);
+const t2 = performance.now();
+// PDFs a previous build printed from the same HTML are reused (LTCI_REPORT_PDF_CACHE=off prints all)
+const cacheSetting = process.env.LTCI_REPORT_PDF_CACHE ?? 'node_modules/.cache/ltci-report-pdf';
+const cache = cacheSetting === 'off' ? undefined : new PdfCache(resolve(cacheSetting));
+const pdfs: Buffer[] = [];
+let done = 0;
+await withBrowser((browser) => printAll(browser, reports.map(pdfJob), (i, bytes) => {
+  pdfs[i] = bytes;
+  if (++done % 10 === 0) process.stderr.write(`reports: ${done}/${reports.length} PDFs\n`);
+}, { cache }));
+reports.forEach((d, i) => files.push([`files/${reportBaseName(d)}.pdf`, pdfs[i]]));
+const t3 = performance.now();
+process.stderr.write(`reports: ${reports.length} reports (${list.length} periods): figures ${((t1 - t0) / 1000).toFixed(1)} s, workbooks ${((t2 - t1) / 1000).toFixed(1)} s, PDFs ${((t3 - t2) / 1000).toFixed(1)} s (${cache?.hits ?? 0} unchanged since the last build)\n`);
 
 process.stdout.write(tarArchive(files));

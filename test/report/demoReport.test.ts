@@ -1,13 +1,14 @@
 // `ltci report` on a real (tiny demo) warehouse, and the site's report pages built from it: the
 // files and pages show the marts' figures, and the pages are clean in Chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { AUDIT_RULES, decimalText as formatMoney, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES, UNKNOWN_BALANCE_TEXT } from '../../vocabulary/index.ts';
+import { AUDIT_RULES, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES, UNKNOWN_BALANCE_TEXT, wanText } from '../../vocabulary/index.ts';
+import { siteReportList, type SiteReport } from '../../data-loaders/report/reportPaths.mjs';
 import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 
@@ -49,11 +50,16 @@ describe('ltci report on the demo warehouse', () => {
     for (const f of fund) {
       const text = execFileSync('pdftotext', ['-layout', join(out, `${f.city}-${month}.pdf`), '-'], { encoding: 'utf8' });
       const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label)) ?? '';
-      expect(line('基金收入合计')).toContain(formatMoney(String(f.income_total)));
-      expect(line('基金支出合计')).toContain(formatMoney(String(f.expenditure_total)));
-      expect(line('当期结余')).toContain(formatMoney(String(f.net)));
+      // amounts in 万元 with two decimals, rounded from the mart's exact yuan
+      expect(line('基金收入合计')).toContain(wanText(String(f.income_total)));
+      expect(line('基金支出合计')).toContain(wanText(String(f.expenditure_total)));
+      expect(line('当期结余')).toContain(wanText(String(f.net)));
+      expect(text).toContain('金额单位：万元');
       // a balance not known (连云港's account: no opening balance delivered) is printed as such
-      expect(text).toContain(f.cumulative_balance === null ? UNKNOWN_BALANCE_TEXT : formatMoney(String(f.cumulative_balance)));
+      expect(text).toContain(f.cumulative_balance === null ? UNKNOWN_BALANCE_TEXT : wanText(String(f.cumulative_balance)));
+      // the narrative opens the report with the same figures
+      const flat = text.replace(/\s+/g, '');
+      expect(flat).toContain(`一、概要本月基金收入${wanText(String(f.income_total))}万元`);
     }
   });
 
@@ -130,7 +136,10 @@ describe('the report pages of the site', () => {
         const [f] = await martRows(`select m.income_total from mart_fund_monthly as m
             where m.scheme = 'all' and m.month = date '${latest}-01' order by m.city limit 1`);
         const text = (await page.locator('.ltci-report #t-fund-all').textContent()) ?? '';
-        expect(text).toContain(formatMoney(String(f.income_total)));
+        expect(text).toContain(wanText(String(f.income_total)));
+        // the narrative first, then the two charts
+        expect(await page.locator('.ltci-report #s-summary p.lead').first().textContent()).toContain(`本月基金收入${wanText(String(f.income_total))}万元`);
+        expect(await page.locator('.ltci-report #s-summary figure.chart svg').count()).toBe(2);
       } else {
         expect(await page.locator(`a[href="./${latest}.html"]`).count()).toBe(1);
       }
@@ -157,7 +166,7 @@ describe('the report pages of the site', () => {
       const text = (await page.locator('.ltci-report').innerText()) ?? '';
       expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
       // No English word at all in the report body (the audit-rule codes were shown before).
-      expect((text.match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => w !== 'ltci')).toEqual([]); // the warehouse's name may stay
+      expect((text.match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => w !== 'ltci' && w !== 'CSV')).toEqual([]); // the warehouse's name and the dashboards' 下载CSV may stay
       for (const c of codes) expect(text).not.toContain(c);
       expect(text).toMatch(new RegExp(`${MONTH_STATUS.provisional}|${MONTH_STATUS.final}`));
       // 七: every rule cell is one of the labels; 六: a negative balance never has months payable.
@@ -173,6 +182,99 @@ describe('the report pages of the site', () => {
       }
     }
     expect(rulesSeen).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the reports to download from the site', () => {
+  let site: string;
+  let list: SiteReport[];
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = process.env.LTCI_TEST_SITE!;
+    list = await withWarehouse(wh.db, ({ conn }) => siteReportList((sql) => queryRows(conn, sql)), { readOnly: true });
+    server = await serveStatic(site);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has a 年报 page for each year whose December the site carries', () => {
+    const years = list.filter((r) => r.kind === 'year').map((r) => r.period);
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years) expect(existsSync(join(site, 'reports', `${y}.html`)), y).toBe(true);
+    for (const r of list.filter((x) => x.kind === 'month' && x.period.endsWith('-12'))) expect(years).toContain(r.period.slice(0, 4));
+  });
+
+  it('links a PDF and a workbook for every month and city, each a file in the built site', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/reports/index.html`, { waitUntil: 'networkidle' });
+    const hrefs = new Set(await page.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
+    let files = 0;
+    for (const r of list) {
+      for (const city of r.cities) {
+        for (const ext of ['pdf', 'xlsx']) {
+          const href = `./data/files/${city}-${r.period}.${ext}`;
+          expect(hrefs.has(href), href).toBe(true);
+          const path = join(site, 'reports', 'data', 'files', `${city}-${r.period}.${ext}`);
+          expect(existsSync(path), path).toBe(true);
+          const res = await page.request.get(`${server.url}/reports/data/files/${city}-${r.period}.${ext}`);
+          expect(res.status(), href).toBe(200);
+          files++;
+        }
+      }
+    }
+    expect(files).toBe(hrefs.size);
+    expect(list.filter((r) => r.kind === 'month').length).toBe(Math.min(24, (await martRows(`select count(distinct month) as n from mart_fund_monthly`)).map((x) => Number(x.n))[0]));
+    await page.close();
+  });
+
+  it('holds the bytes ltci report writes, for a month and for a year', async () => {
+    // `month` (above) is among the site's months; its reports were written by `ltci report` into `out`
+    const r = list.find((x) => x.period === month)!;
+    expect(r.cities.length).toBeGreaterThan(1);
+    for (const city of r.cities) {
+      for (const ext of ['pdf', 'xlsx']) {
+        const site_ = readFileSync(join(site, 'reports', 'data', 'files', `${city}-${month}.${ext}`));
+        expect(site_.equals(readFileSync(join(out, `${city}-${month}.${ext}`))), `${city}-${month}.${ext}`).toBe(true);
+      }
+    }
+    const y = list.find((x) => x.kind === 'year')!;
+    const yearOut = join(wh.tmp, 'year');
+    await run(['bin/ltci.mjs', 'report', '--year', y.period, '--city', y.cities[0], '--db', wh.db, '--out', yearOut]);
+    for (const ext of ['pdf', 'xlsx']) {
+      const name = `${y.cities[0]}-${y.period}.${ext}`;
+      expect(readFileSync(join(site, 'reports', 'data', 'files', name)).equals(readFileSync(join(yearOut, name))), name).toBe(true);
+    }
+  });
+
+  it('a report page at 1440 px: nothing needs scrolling sideways; printed: no button, no clipped column', async () => {
+    const latest = list.filter((x) => x.kind === 'month').at(-1)!.period;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    for (const period of [latest, list.find((x) => x.kind === 'year')!.period]) {
+      await page.goto(`${server.url}/reports/${period}.html`, { waitUntil: 'networkidle' });
+      await page.locator('.ltci-report h1').waitFor();
+      const overflow = () => page.evaluate(() => [...document.querySelectorAll('.ltci-report figure')]
+        .filter((f) => f.scrollWidth > f.clientWidth + 1).map((f) => `${f.id}: ${f.scrollWidth} > ${f.clientWidth}`));
+      expect(await overflow(), `${period} on screen`).toEqual([]);
+      expect(await page.locator('.ltci-downloads a[download]').count()).toBe(2);
+      await page.emulateMedia({ media: 'print' });
+      expect(await overflow(), `${period} printed`).toEqual([]);
+      const shown = await page.evaluate(() => [...document.querySelectorAll('button, .ltci-downloads, .ltci-filters, #observablehq-sidebar')]
+        .filter((e) => getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 60)));
+      expect(shown, `${period} printed`).toEqual([]);
+      await page.emulateMedia({ media: 'screen' });
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -36,17 +36,20 @@ describe('reportData', () => {
   it('gives income with month-on-month, year-on-year and year-to-date change', () => {
     // 2027-02 income 1200.50 + 3000.00 + 800.25 + 10.00 = 5010.75; 2027-01 4000.00; 2026-02 4500.00.
     // YTD 4000.00 + 5010.75 = 9010.75 against 3000.00 + 4500.00 = 7500.00.
-    expect(row('fund-all', 'item', '基金收入合计')).toEqual({
+    expect(row('fund-all', 'item', '基金收入合计')).toMatchObject({
       item: '基金收入合计',
       current: '5010.75', prev_month: '4000.00', mom_pct: 0.2527, // 1010.75 / 4000
       prev_year: '4500.00', yoy_pct: 0.1135, // 510.75 / 4500
       ytd: '9010.75', ytd_prev_year: '7500.00', ytd_yoy_pct: 0.2014, // 1510.75 / 7500
+      mom_pct__why: null, yoy_pct__why: null, ytd_yoy_pct__why: null,
     });
+    // Amounts are 万元 in the PDF and on the site, exact yuan in the workbook: the column says so.
+    expect(table('fund-all').columns.filter((c) => c.kind === 'amount').map((c) => c.key)).toEqual(['current', 'prev_month', 'prev_year', 'ytd', 'ytd_prev_year']);
     // Expenditure 4000.40 + 100.00 + 50.00 = 4150.40; net 860.35.
     expect(row('fund-all', 'item', '基金支出合计').current).toBe('4150.40');
     expect(row('fund-all', 'item', '当期结余').current).toBe('860.35');
-    // No change ratio against a zero base.
-    expect(row('fund-all', 'item', '评估费支出').mom_pct).toBeNull();
+    // No change ratio against a zero base, and the row says why.
+    expect(row('fund-all', 'item', '评估费支出')).toMatchObject({ mom_pct: null, mom_pct__why: 'zero_base' });
     // One table per scheme present, `all` first.
     expect(report.sections[4].tables.map((t) => t.id)).toEqual(['fund-all', 'fund-employee', 'fund-resident']);
   });
@@ -93,7 +96,7 @@ describe('reportData', () => {
     // 概要 prints the same two cells
     const summary = table('key-figures').rows.filter((r) => String(r.item).startsWith('本月疑点'));
     expect(summary.map((r) => [r.item, r.value, r.value__kind])).toEqual([
-      ['本月疑点结算（笔）', 3, 'count'], ['本月疑点多付金额（元）', '1650.50', 'money'],
+      ['本月疑点结算（笔）', 3, 'count'], ['本月疑点多付金额（元）', '1650.50', 'amount'],
     ]);
   });
 

@@ -1,13 +1,13 @@
 // `ltci report`'s files: the PDF (pages, text via pdftotext) and the workbook (read back with
 // exceljs) show the marts' figures for the month.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
-import { decimalText as formatMoney } from '../../vocabulary/index.ts';
+import { decimalText as formatMoney, wanText } from '../../vocabulary/index.ts';
 import { writeReports, type WrittenReport } from '../../data-loaders/report/index.ts';
 import { CITY, createReportFixture } from './fixture.ts';
 
@@ -49,14 +49,36 @@ describe('the PDF', () => {
       expect(text).toContain(h);
     }
     expect(text).toContain('初步数');
-    // The fund row of 2027-02 from mart_fund_monthly, each figure formatted from its DECIMAL string.
+    // The fund row of 2027-02 from mart_fund_monthly, each figure in 万元 from its DECIMAL string.
     const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label))!;
-    expect(line('基金收入合计')).toContain(formatMoney(String(mart.income_total)));
-    expect(line('基金支出合计')).toContain(formatMoney(String(mart.expenditure_total)));
-    expect(line('当期结余')).toContain(formatMoney(String(mart.net)));
-    expect(formatMoney(String(mart.income_total))).toBe('5,010.75');
-    expect(text).toContain(formatMoney(String(mart.cumulative_balance))); // 12,860.35
+    expect(line('基金收入合计')).toContain(wanText(String(mart.income_total)));
+    expect(line('基金支出合计')).toContain(wanText(String(mart.expenditure_total)));
+    expect(line('当期结余')).toContain(wanText(String(mart.net)));
+    expect(wanText(String(mart.income_total))).toBe('0.50'); // 5,010.75 元
+    expect(line('月末累计结余（万元）')).toContain(wanText(String(mart.cumulative_balance))); // 1.29
     expect(line('基金收入合计')).toMatch(/\+25\.3%.*\+11\.3%/); // month-on-month, year-on-year
+    // 万元 in the tables' headers, never the exact yuan of the workbook
+    expect(text).toMatch(/本月（万元）/);
+    expect(text).toContain('金额单位：万元');
+    expect(text).not.toContain(formatMoney(String(mart.income_total)));
+  });
+
+  it('opens with the narrative and carries the two charts', () => {
+    const flat = pdfText(written[0].pdf).replace(/\s+/g, '');
+    expect(flat).toContain('本月基金收入0.50万元，同比增长11.3%；基金支出0.42万元，同比增长18.6%；当期结余0.09万元。');
+    expect(flat).toContain('月末累计结余1.29万元，可支付4.2个月，结余状态为“结余偏低”');
+    expect(flat).toContain('本月监管发现疑点结算3笔');
+    // the charts' titles and axis words (SVG text is text in the PDF)
+    expect(flat).toContain('近12个月基金收入与支出（2026年3月—2027年2月）');
+    expect(flat).toContain('月末累计结余与可支付月数（2026年3月—2027年2月）');
+    expect(flat).toMatch(/可支付月数（右轴）/);
+  });
+
+  it('gives the same bytes for the same report (the data\'s date, not the clock\'s)', async () => {
+    const again = await writeReports({ dbPath: db, month: '2027-02', outDir: join(dir, 'again') });
+    expect(readFileSync(again[0].pdf).equals(readFileSync(written[0].pdf))).toBe(true);
+    expect(readFileSync(again[0].xlsx).equals(readFileSync(written[0].xlsx))).toBe(true);
+    expect(execFileSync('pdfinfo', [written[0].pdf], { encoding: 'utf8' })).toMatch(/CreationDate:.*2027/);
   });
 });
 
@@ -71,6 +93,8 @@ describe('the workbook', () => {
     ws.eachRow((r) => rows.push({ label: String(r.getCell(1).value ?? ''), row: r }));
     const header = rows.find((r) => r.label === '项目')!.row;
     const col = (name: string) => (header.values as unknown[]).indexOf(name);
+    // the workbook keeps exact yuan: its headers say 元
+    expect(header.values).toContain('本月（元）');
     const income = rows.find((r) => r.label === '基金收入合计')!.row;
     const current = income.getCell(col('本月（元）'));
     expect(current.value).toBe(Number(mart.income_total));

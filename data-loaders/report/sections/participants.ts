@@ -1,6 +1,7 @@
 // 参保情况: participants and financing per head this year and last (mart_city_comparison).
 import { lit } from '../../db.ts';
 import { SCHEMES } from '../../../vocabulary/index.ts';
+import { changeNote, changeRuleText, shownChange } from '../change.ts';
 import { missing, rows, totalLast, type Ctx } from '../context.ts';
 import { reportTable } from '../table.ts';
 import type { Section } from '../types.ts';
@@ -29,6 +30,11 @@ export async function participantsSection(ctx: Ctx): Promise<Section> {
         where cur.year = ${ctx.year}
     )
     select * from final`);
+  const out = totalLast(r).map((x) => ({
+    ...x,
+    scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme),
+    ...shownChange('participants_yoy_pct', x.participants_yoy_pct, x.participants_prev, x.participants),
+  }));
   section.notes = [`参保人数为参保期覆盖当年任一日的人数（去重）；人均筹资为当年缴费年度各项筹资合计 ÷ 缴费人数。`];
   section.tables.push(reportTable({
     id: 'participants',
@@ -41,8 +47,9 @@ export async function participantsSection(ctx: Ctx): Promise<Section> {
       { key: 'financing_per_capita', label: `${ctx.year}年人均筹资（元）`, kind: 'money' },
       { key: 'financing_per_capita_prev', label: `${ctx.year - 1}年人均筹资（元）`, kind: 'money' },
     ],
-    rows: totalLast(r).map((x) => ({ ...x, scheme: SCHEMES[String(x.scheme)] ?? String(x.scheme) })),
+    rows: out,
     total: (x) => x.scheme === SCHEMES.all,
+    note: `同比：${changeRuleText()}。${changeNote(out, 'scheme', [['participants_yoy_pct', '参保人数同比', '上年']])}`,
   }));
   return section;
 }
