@@ -22,10 +22,10 @@ export default {
     {name: "基金监管", path: "/audit"},
     {name: "政策目录", path: "/policies"},
     {name: "数据质量", path: "/data-quality"},
-    {name: "月报", path: "/reports/"},
+    {name: "月报与年报", path: "/reports/"},
     {name: "方法说明", path: "/methodology"}
   ],
-  // One monthly report page per month (src/reports/[month].md); 基金监管's year and month files
+  // One report page per month and per year (src/reports/[period].md); 基金监管's year and month files
   // (src/data/audit-period.tar.ts), which the page fetches by name.
   dynamicPaths: async function* () {
     yield* reportPaths();

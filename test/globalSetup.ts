@@ -13,6 +13,9 @@ export default async function setup(): Promise<() => void> {
   if (keys) process.env.LTCI_KEY_DIR = keys;
   const removeKeys = () => keys && rmSync(keys, { recursive: true, force: true });
   if (process.env.LTCI_TEST_DB) return removeKeys;
+  // The test site carries the reports of the latest 3 months (and the year of a December among
+  // them), not 24: each PDF costs Chromium about a second, and the tests read the latest ones.
+  process.env.LTCI_REPORT_MONTHS ??= '3';
   const tmp = mkdtempSync(join(tmpdir(), 'ltci-test-'));
   const t0 = performance.now();
   const wh = await demoWarehouse(tmp);

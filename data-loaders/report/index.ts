@@ -19,7 +19,7 @@ export { reportCities, reportData, annualReportData, reportMonths, monthLabel, y
 export { monthStatus, SETTLEMENT_LAG_MONTHS } from './monthStatus.ts';
 export { renderReportHtml, renderReportBody, footerTemplate, reportTitle } from './renderReportHtml.ts';
 export { buildWorkbook, workbookBytes, writeWorkbook } from './writeWorkbook.ts';
-export { withBrowser, writePdf, pdfBytes, printAll, PdfCache, type PdfJob } from './writePdf.ts';
+export { withBrowser, writePdf, pdfBytes, printAll, type PdfJob } from './writePdf.ts';
 
 /** A report's files: `<city>-<YYYY-MM>` (月报) or `<city>-<YYYY>` (年报), .pdf and .xlsx. */
 export const reportBaseName = (d: Pick<ReportData, 'city' | 'period'>): string => `${d.city}-${d.period}`;

@@ -1,9 +1,7 @@
 // HTML → PDF with Debian's Chromium through playwright-core. Nothing is fetched: the page is set
 // from a string, and any request the page would still make is refused and reported. One Chromium
 // prints every report of a run, on up to PRINT_CONCURRENCY pages at once.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { UserError } from '../errors.ts';
 import { stablePdf } from './stableBytes.ts';
@@ -75,53 +73,12 @@ export async function pdfBytes(browser: Browser, job: PdfJob): Promise<Buffer> {
 }
 
 /**
- * A folder of PDFs by what they were printed from (the HTML, footer, date, print options and
- * Chromium's version): the same input prints to the same bytes (stableBytes.ts), so a report that
- * did not change since the last build is not printed again. Entries unused for CACHE_DAYS go.
- */
-export class PdfCache {
-  static readonly CACHE_DAYS = 30;
-  hits = 0;
-  constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-  }
-  key(job: PdfJob, version: string): string {
-    return createHash('sha256').update(JSON.stringify([job.html, job.footer, job.date, printOptions(job.footer), version])).digest('hex');
-  }
-  get(key: string): Buffer | null {
-    const path = join(this.dir, `${key}.pdf`);
-    if (!existsSync(path)) return null;
-    const now = new Date();
-    utimesSync(path, now, now);
-    this.hits++;
-    return readFileSync(path);
-  }
-  put(key: string, pdf: Buffer): void {
-    const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, pdf);
-    renameSync(tmp, join(this.dir, `${key}.pdf`));
-  }
-  prune(): void {
-    const old = Date.now() - PdfCache.CACHE_DAYS * 86_400_000;
-    for (const f of readdirSync(this.dir)) {
-      const path = join(this.dir, f);
-      if (statSync(path).mtimeMs < old) rmSync(path, { force: true });
-    }
-  }
-}
-
-/**
  * Print many: `jobs`, `done(i, bytes)` as each finishes, on PRINT_CONCURRENCY pages of one Chromium
- * (each page reused from report to report); with a `cache`, unchanged reports are taken from it.
+ * (each page reused from report to report). Every report is printed: a copy kept from an earlier
+ * build could outlive a change to the code that prints it.
  */
-export async function printAll(browser: Browser, jobs: PdfJob[], done: (i: number, pdf: Buffer) => Promise<void> | void, { cache }: { cache?: PdfCache } = {}): Promise<void> {
-  const version = browser.version();
-  const todo: number[] = [];
-  for (let i = 0; i < jobs.length; i++) {
-    const hit = cache?.get(cache.key(jobs[i], version));
-    if (hit) await done(i, hit);
-    else todo.push(i);
-  }
+export async function printAll(browser: Browser, jobs: PdfJob[], done: (i: number, pdf: Buffer) => Promise<void> | void): Promise<void> {
+  const todo = jobs.map((_, i) => i);
   let next = 0;
   const worker = async () => {
     const p = await offlinePage(browser);
@@ -129,7 +86,6 @@ export async function printAll(browser: Browser, jobs: PdfJob[], done: (i: numbe
       while (next < todo.length) {
         const i = todo[next++];
         const pdf = await print(p, jobs[i]);
-        cache?.put(cache.key(jobs[i], version), pdf);
         await done(i, pdf);
       }
     } finally {
@@ -137,7 +93,6 @@ export async function printAll(browser: Browser, jobs: PdfJob[], done: (i: numbe
     }
   };
   await Promise.all(Array.from({ length: Math.min(PRINT_CONCURRENCY, todo.length) }, worker));
-  cache?.prune();
 }
 
 /** Print `html` to an A4 PDF at `path`, with `footer` on every page. */

@@ -7,9 +7,8 @@
 //    Chromium (observablehq.config.js lists them as dynamicPaths, so they keep their names).
 import { existsSync } from 'node:fs';
 import { queryRows, resolveDbPath, withWarehouse } from '../../data-loaders/db.ts';
-import { resolve } from 'node:path';
 import {
-  annualReportData, PdfCache, pdfJob, printAll, renderReportBody, reportBaseName, reportData, reportTitle, withBrowser, workbookBytes, type ReportData,
+  annualReportData, pdfJob, printAll, renderReportBody, reportBaseName, reportData, reportTitle, withBrowser, workbookBytes, type ReportData,
 } from '../../data-loaders/report/index.ts';
 import { chartCsv } from '../../data-loaders/report/chartCsv.ts';
 import { siteReportList } from '../../data-loaders/report/reportPaths.mjs';
@@ -60,17 +59,14 @@ files.push(['index.json', JSON.stringify(list.map((r) => ({
 
 for (const d of reports) files.push([`files/${reportBaseName(d)}.xlsx`, await workbookBytes(d)]);
 const t2 = performance.now();
-// PDFs a previous build printed from the same HTML are reused (LTCI_REPORT_PDF_CACHE=off prints all)
-const cacheSetting = process.env.LTCI_REPORT_PDF_CACHE ?? 'node_modules/.cache/ltci-report-pdf';
-const cache = cacheSetting === 'off' ? undefined : new PdfCache(resolve(cacheSetting));
 const pdfs: Buffer[] = [];
 let done = 0;
 await withBrowser((browser) => printAll(browser, reports.map(pdfJob), (i, bytes) => {
   pdfs[i] = bytes;
   if (++done % 10 === 0) process.stderr.write(`reports: ${done}/${reports.length} PDFs\n`);
-}, { cache }));
+}));
 reports.forEach((d, i) => files.push([`files/${reportBaseName(d)}.pdf`, pdfs[i]]));
 const t3 = performance.now();
-process.stderr.write(`reports: ${reports.length} reports (${list.length} periods): figures ${((t1 - t0) / 1000).toFixed(1)} s, workbooks ${((t2 - t1) / 1000).toFixed(1)} s, PDFs ${((t3 - t2) / 1000).toFixed(1)} s (${cache?.hits ?? 0} unchanged since the last build)\n`);
+process.stderr.write(`reports: ${reports.length} reports (${list.length} periods): figures ${((t1 - t0) / 1000).toFixed(1)} s, workbooks ${((t2 - t1) / 1000).toFixed(1)} s, PDFs ${((t3 - t2) / 1000).toFixed(1)} s\n`);
 
 process.stdout.write(tarArchive(files));

@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, withWarehouse } from '../../data-loaders/db.ts';
 import { AUDIT_RULES, MONTH_STATUS, OVERDRAWN_TEXT, SCHEMES, UNKNOWN_BALANCE_TEXT, wanText } from '../../vocabulary/index.ts';
-import { siteReportList, type SiteReport } from '../../data-loaders/report/reportPaths.mjs';
+import { SITE_REPORT_MONTHS, siteReportList, type SiteReport } from '../../data-loaders/report/reportPaths.mjs';
 import { REPO, run, sharedWarehouse, type DemoWarehouse } from '../support/demoWarehouse.ts';
 import { serveStatic, type StaticServer } from '../site/server.ts';
 
@@ -111,11 +111,16 @@ describe('the report pages of the site', () => {
     await server?.close();
   });
 
-  it('has one page per month, the latest 24 by default', async () => {
+  it('has one page per month, the latest LTCI_REPORT_MONTHS (24 unless set)', async () => {
     const months = (await martRows(`select distinct strftime(month, '%Y-%m') as m from mart_fund_monthly order by 1`)).map((r) => String(r.m));
-    const expected = months.slice(-24);
-    for (const m of expected) expect(existsSync(join(site, 'reports', `${m}.html`)), m).toBe(true);
-    if (months.length > 24) expect(existsSync(join(site, 'reports', `${months.at(-25)}.html`))).toBe(false);
+    const n = SITE_REPORT_MONTHS;
+    for (const m of months.slice(-n)) expect(existsSync(join(site, 'reports', `${m}.html`)), m).toBe(true);
+    if (months.length > n) expect(existsSync(join(site, 'reports', `${months.at(-n - 1)}.html`))).toBe(false);
+    // the test site carries fewer (test/globalSetup.ts); a bureau's build, 24
+    const { LTCI_REPORT_MONTHS: _, ...env } = process.env;
+    const byDefault = execFileSync(process.execPath, ['--input-type=module', '-e',
+      `import('./data-loaders/report/reportPaths.mjs').then((m) => console.log(m.SITE_REPORT_MONTHS))`], { cwd: REPO, env, encoding: 'utf8' });
+    expect(byDefault.trim()).toBe('24');
   });
 
   for (const path of ['/reports/index.html', 'latest']) {
@@ -233,7 +238,7 @@ describe('the reports to download from the site', () => {
       }
     }
     expect(files).toBe(hrefs.size);
-    expect(list.filter((r) => r.kind === 'month').length).toBe(Math.min(24, (await martRows(`select count(distinct month) as n from mart_fund_monthly`)).map((x) => Number(x.n))[0]));
+    expect(list.filter((r) => r.kind === 'month').length).toBe(Math.min(SITE_REPORT_MONTHS, (await martRows(`select count(distinct month) as n from mart_fund_monthly`)).map((x) => Number(x.n))[0]));
     await page.close();
   });
 
