@@ -21,17 +21,32 @@ export function rankedBarChart<T>(rows: T[], { label, value, format, width = 640
   const max = Math.max(0, ...data.map((d) => d.value));
   const count = Math.max(2, Math.min(8, Math.floor(width / 110)));
   const ticks = integer ? d3.ticks(0, Math.max(1, max), count).filter(Number.isInteger) : undefined;
+  const marginLeft = Math.min(260, Math.floor(width * 0.45), 14 + 13 * Math.max(4, ...data.map((d) => d.label.length)));
   return Plot.plot({
     width,
     height: 40 + 26 * Math.max(1, data.length),
-    marginLeft: Math.min(260, Math.floor(width * 0.45), 14 + 13 * Math.max(4, ...data.map((d) => d.label.length))),
-    marginRight: Math.min(80, Math.floor(width * 0.2)),
+    marginLeft,
+    marginRight: Math.max(Math.min(80, Math.floor(width * 0.2)), 8 + Math.max(0, ...data.map((d) => textWidth(format(d.value), 11)))),
     x: { label: xLabel ?? null, grid: true, axis: data.length ? 'bottom' : null, ticks: ticks ?? count, tickFormat: yuanTick },
-    y: { label: null, domain: data.map((d) => d.label) },
+    // on a phone a long name ends in … (whole in the bar's tooltip and the CSV) rather than at the edge
+    y: { label: null, domain: data.map((d) => d.label), tickFormat: (t: string) => fitText(t, marginLeft - 10, 10) },
     marks: [
-      Plot.barX(data, { y: 'label', x: 'value', fill: color }),
+      Plot.barX(data, { y: 'label', x: 'value', fill: color, title: (d: { label: string }) => d.label }),
       Plot.text(data, { y: 'label', x: 'value', text: (d: { value: number }) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 11 }),
       Plot.ruleX([0]),
     ],
   });
+}
+
+/** About how wide `text` draws in the site's sans-serif at `px`: a CJK character a full em, others about 0.6. */
+export function textWidth(text: string, px: number): number {
+  return [...text].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 1.05 : 0.62) * px, 0);
+}
+
+/** `text` as it fits in `room` px at `px`: cut, with an ellipsis, when it does not. */
+export function fitText(text: string, room: number, px: number): string {
+  if (textWidth(text, px) <= room) return text;
+  const c = [...text];
+  while (c.length > 1 && textWidth(`${c.join('')}…`, px) > room) c.pop();
+  return `${c.join('')}…`;
 }

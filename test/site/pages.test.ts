@@ -214,6 +214,14 @@ describe('the built site', () => {
         expect(await v.page.locator('.observablehq--error').count(), 'cells that failed').toBe(0);
         const width = await v.page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, 'page wider than the phone (tables may scroll inside their card)').toBeLessThanOrEqual(PHONE);
+        // a chart's label cut at the svg's edge (a long rule or institution name on a phone)
+        const cut = await v.page.evaluate(() => [...document.querySelectorAll('svg text')].filter((t) => {
+          const svg = (t as SVGTextElement).ownerSVGElement;
+          if (!svg || !t.textContent) return false;
+          const [a, b] = [t.getBoundingClientRect(), svg.getBoundingClientRect()];
+          return a.width > 0 && (a.left < b.left - 1 || a.right > b.right + 1);
+        }).map((t) => t.textContent));
+        expect(cut, 'chart labels cut at the chart\'s edge').toEqual([]);
         const name = p.path === '/' ? 'index' : p.path.slice(1);
         await v.page.screenshot({ path: join(SHOTS, `${name}-${PHONE}.png`), fullPage: true });
       } finally {
