@@ -77,8 +77,9 @@ export function percent(r: number | null | undefined, { digits = 1 }: Digits = {
 /** A relative change, signed: 0.053 → "+5.3%", -0.1 → "-10.0%". */
 export function change(r: number | null | undefined, { digits = 1 }: Digits = {}): string {
   if (missing(r)) return DASH;
-  const v = r * 100;
-  return `${v > 0 ? '+' : ''}${v.toFixed(digits)}%`;
+  // signed as printed: a change that rounds to zero reads 0.0%, not -0.0% or +0.0%
+  const text = (Math.abs(r * 100) < 0.5 * 10 ** -digits ? 0 : r * 100).toFixed(digits);
+  return `${Number(text) > 0 ? '+' : ''}${text}%`;
 }
 
 /** Months payable (累计结余可支付月数): 6.25 → "6.3个月". */

@@ -62,6 +62,9 @@ describe('other formats', () => {
     expect(change(0.0534)).toBe('+5.3%');
     expect(change(-0.338)).toBe('-33.8%');
     expect(change(0)).toBe('0.0%');
+    expect(change(-0.0004)).toBe('0.0%');
+    expect(change(0.0004)).toBe('0.0%');
+    expect(change(-0.0005)).toBe('-0.1%');
   });
   test('report and public table cells use these formatters (cellText)', () => {
     expect(cellText('1234567.8', 'money')).toBe('1,234,567.80'); // exact, from the DECIMAL string
