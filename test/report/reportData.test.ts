@@ -74,6 +74,11 @@ describe('reportData', () => {
     const all = row('assessments', 'scheme', '合计');
     expect(all).toMatchObject({ applications: 40, concluded: 36, approved: 27, approval_rate: 0.75 });
     expect(all).toMatchObject({ applications_ytd: 70, concluded_ytd: 61, approved_ytd: 47, approval_rate_ytd: 0.7705 });
+    // 概要 pairs the month's approvals with its conclusions, not with its applications
+    const items = table('key-figures').rows.filter((r) => String(r.item).includes('评估'));
+    expect(items.map((r) => [r.item, r.value])).toEqual([
+      ['本月评估申请（人次）', 40], ['本月评估出结论（人次）', 36], ['其中评估通过（人次）', 27],
+    ]);
     expect(all).toMatchObject({ median_days: '18.5', reviews_overdue: 3 });
   });
 

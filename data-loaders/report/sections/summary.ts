@@ -53,7 +53,9 @@ export function summarySection(s: Parts, { month, narrative, charts }: { month: 
     { item: '本年累计收支', value: bal('deficit_ytd'), value__kind: 'text' },
     { item: '本年参保人数', value: cell(s.participants, 'participants', isAll, 'participants'), value__kind: 'count' },
     { item: '本月评估申请（人次）', value: cell(s.assessments, 'assessments', isAll, 'applications'), value__kind: 'count' },
-    { item: '本月评估通过（人次）', value: cell(s.assessments, 'assessments', isAll, 'approved'), value__kind: 'count' },
+    // the month's conclusions beside its approvals: an approval can answer an application of an earlier month
+    { item: '本月评估出结论（人次）', value: cell(s.assessments, 'assessments', isAll, 'concluded'), value__kind: 'count' },
+    { item: '其中评估通过（人次）', value: cell(s.assessments, 'assessments', isAll, 'approved'), value__kind: 'count' },
     ...auditRows(s.audit, '本月'),
   ];
   return {
@@ -79,7 +81,8 @@ export function annualSummarySection(s: Parts & { projection?: Section }, { year
     { item: '当年收支', value: bal('deficit'), value__kind: 'text' },
     { item: '本年参保人数', value: cell(s.participants, 'participants', isAll, 'participants'), value__kind: 'count' },
     { item: '本年评估申请（人次）', value: cell(s.assessments, 'assessments', isAll, 'applications_ytd'), value__kind: 'count' },
-    { item: '本年评估通过（人次）', value: cell(s.assessments, 'assessments', isAll, 'approved_ytd'), value__kind: 'count' },
+    { item: '本年评估出结论（人次）', value: cell(s.assessments, 'assessments', isAll, 'concluded_ytd'), value__kind: 'count' },
+    { item: '其中评估通过（人次）', value: cell(s.assessments, 'assessments', isAll, 'approved_ytd'), value__kind: 'count' },
     ...auditRows(s.audit, '本年'),
   ];
   return {
