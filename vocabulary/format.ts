@@ -13,13 +13,19 @@ function missing(x: unknown): x is null | undefined {
   return x === null || x === undefined || (typeof x === 'number' && !Number.isFinite(x));
 }
 
-/** Scale a number to 亿 / 万 / units with `digits` decimals: 1234567.89 → "123.46万". */
+/** "12345.6" → "12,345.6": thousands separators on a fixed-point text, as the tables print it. */
+function grouped(fixed: string): string {
+  const [int, frac] = fixed.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** Scale a number to 亿 / 万 / units with `digits` decimals: 1234567.89 → "123.46万", 12345678.9 → "1,234.57万". */
 function scaled(x: number, digits: number): string {
   const abs = Math.abs(x);
   // Decide the unit after rounding, so 99 999 999.999 becomes 1.00亿, not 10000.00万.
-  if (Number((abs / 1e4).toFixed(digits)) >= 1e4) return `${(x / 1e8).toFixed(digits)}亿`;
-  if (Number(abs.toFixed(digits)) >= 1e4) return `${(x / 1e4).toFixed(digits)}万`;
-  return x.toFixed(digits);
+  if (Number((abs / 1e4).toFixed(digits)) >= 1e4) return `${grouped((x / 1e8).toFixed(digits))}亿`;
+  if (Number(abs.toFixed(digits)) >= 1e4) return `${grouped((x / 1e4).toFixed(digits))}万`;
+  return grouped(x.toFixed(digits));
 }
 
 /** Money: 1234567.89 → "123.46万元", 2.5e8 → "2.50亿元", 850 → "850.00元", null → "—". */

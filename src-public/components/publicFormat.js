@@ -7,7 +7,7 @@ import {html} from "htl";
 import {cellText, numericOr} from "../vocabulary/cell.js";
 import {day, month, months, wanText, yuan, yuanTick} from "../vocabulary/format.js";
 
-/** 万元 / 亿元 for key figures: "12345678.9" → "1234.57万元". */
+/** 万元 / 亿元 for key figures: "12345678.9" → "1,234.57万元". */
 export const wan = (v) => numericOr(v, (n) => yuan(n));
 
 /** An exact count with separators, no unit: 18532 → "18,532". */

@@ -7,7 +7,9 @@ describe('yuan', () => {
     expect(yuan(1234567.89)).toBe('123.46万元'); // 1234567.89 / 1e4 = 123.456789 → 123.46
     expect(yuan(2.5e8)).toBe('2.50亿元');
     expect(yuan(850)).toBe('850.00元');
-    expect(yuan(9999.99)).toBe('9999.99元');
+    expect(yuan(9999.99)).toBe('9,999.99元');
+    expect(yuan(12345678.9)).toBe('1,234.57万元');
+    expect(yuan(1.23456789e12)).toBe('12,345.68亿元');
     expect(yuan(10000)).toBe('1.00万元');
     expect(yuan(-1234567.89)).toBe('-123.46万元');
     expect(yuan(0)).toBe('0.00元');
@@ -84,7 +86,7 @@ describe('other formats', () => {
     expect(cellText('*', 'money')).toBe('*');
     expect(cellText('—（已穿底）', 'number')).toBe('—（已穿底）');
     expect(cellText('-200', 'money')).toBe('-200.00');
-    expect(numericOr('12345678.9', (n) => yuan(n))).toBe('1234.57万元'); // 12345678.9 / 1e4 = 1234.56789
+    expect(numericOr('12345678.9', (n) => yuan(n))).toBe('1,234.57万元'); // 12345678.9 / 1e4 = 1234.56789
     expect(numericOr('—（已穿底）', (n) => months(n))).toBe('—（已穿底）');
   });
   test('axis ticks', () => {
