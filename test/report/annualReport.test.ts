@@ -29,6 +29,29 @@ afterAll(() => rmSync(wh.tmp, { recursive: true, force: true }));
 const fundName = (scheme: string) => (scheme === 'all' ? '基金' : `${SCHEMES[scheme]}基金`);
 
 describe('the annual report of each city\'s projection base year', () => {
+  it('概要 gives months payable of the total where it is a fund, of each scheme where accounts are separate', async () => {
+    let separate = 0;
+    for (const [city, d] of reports) {
+      const year = Number(funds.find((f) => f.city === city)!.base_year);
+      const annual = await withWarehouse(wh.db, ({ conn }) => queryRows(conn, `
+          select scheme, is_fund, months_payable from mart_fund_annual where city = '${city}' and year = ${year}`), { readOnly: true });
+      const total = annual.find((a) => a.scheme === 'all')!;
+      const shown = d.sections.find((s) => s.id === 'summary')!.tables[0].rows.find((r) => r.item === '可支付月数')!;
+      if (total.is_fund === false) {
+        separate++;
+        // hand-made text: 职工 16.5个月；城乡居民 11.8个月 (months as the balance section rounds them)
+        const each = annual.filter((a) => a.scheme !== 'all' && a.is_fund).sort((a, b) => (a.scheme === 'employee' ? -1 : b.scheme === 'employee' ? 1 : 0))
+          .map((a) => `${SCHEMES[String(a.scheme)]} ${a.months_payable === null ? '' : `${Number(a.months_payable).toFixed(1)}个月`}`);
+        for (const part of each) expect(String(shown.value), city).toContain(part.trim());
+        expect(shown.value__kind).toBe('text');
+      } else if (total.months_payable !== null) {
+        expect(Number(shown.value), city).toBeCloseTo(Number(total.months_payable), 2);
+      }
+    }
+    // 南京 keeps 职工 and 居民 apart in the demo
+    expect(separate).toBeGreaterThan(0);
+  });
+
   it('prints every baseline year of mart_projection, figure for figure', async () => {
     expect(funds.length).toBeGreaterThan(1);
     for (const f of funds) {

@@ -1,6 +1,6 @@
 // 概要: the narrative (narrative.ts), the key figures of the other sections, taken from their
 // tables (so each figure is the one printed there, never computed twice), and the two charts.
-import { SCHEMES } from '../../../vocabulary/index.ts';
+import { DASH, months, SCHEMES } from '../../../vocabulary/index.ts';
 import { monthNarrative, yearNarrative, type NarrativeContext } from '../narrative.ts';
 import type { Chart, Row, Section } from '../types.ts';
 
@@ -14,6 +14,21 @@ interface Parts { fund: Section; balance: Section; participants: Section; assess
 
 const all = SCHEMES.all;
 const isAll = (r: Row) => r.scheme === all;
+
+/**
+ * 可支付月数 as the balance section prints it. Where the schemes keep separate accounts the city's
+ * total is no fund (is_fund false): its months payable would judge nothing, so each scheme's is shown.
+ */
+function monthsPayableRow(balance: Section, key: string): Row {
+  const rows = balance.tables.find((t) => t.id === 'balance')?.rows ?? [];
+  const total = rows.find(isAll);
+  if (total?.is_fund !== 'false') return { item: '可支付月数', value: total?.[key] ?? null, value__kind: String(total?.[`${key}__kind`] ?? 'number') };
+  const each = rows.filter((r) => !isAll(r)).map((r) => {
+    const v = r[key];
+    return `${r.scheme} ${v === null || v === undefined ? DASH : r[`${key}__kind`] === 'number' ? months(Number(v)) : v}`;
+  });
+  return { item: '可支付月数', value: each.join('；'), value__kind: 'text' };
+}
 
 function auditRows(audit: Section, prefix: string): Row[] {
   // the audit's headline as its section prints it (mart_audit_settlements, each settlement once)
@@ -48,7 +63,7 @@ export function summarySection(s: Parts, { month, narrative, charts }: { month: 
     { item: '本年累计基金收入（元）', value: fundAll('基金收入合计', 'ytd'), value__kind: 'amount' },
     { item: '本年累计基金支出（元）', value: fundAll('基金支出合计', 'ytd'), value__kind: 'amount' },
     { item: '月末累计结余（元）', value: bal('cumulative_balance'), value__kind: bal('cumulative_balance__kind') ?? 'amount' },
-    { item: '可支付月数', value: bal('months_payable_12m'), value__kind: bal('months_payable_12m__kind') ?? 'number' },
+    monthsPayableRow(s.balance, 'months_payable_12m'),
     { item: '结余状态', value: bal('surplus_status_12m'), value__kind: 'text' },
     { item: '本年累计收支', value: bal('deficit_ytd'), value__kind: 'text' },
     { item: '本年参保人数', value: cell(s.participants, 'participants', isAll, 'participants'), value__kind: 'count' },
@@ -76,7 +91,7 @@ export function annualSummarySection(s: Parts & { projection?: Section }, { year
     { item: '本年基金支出（元）', value: fundAll('基金支出合计', 'ytd'), value__kind: 'amount' },
     { item: '本年结余（元）', value: fundAll('当期结余', 'ytd'), value__kind: 'amount' },
     { item: '年末累计结余（元）', value: bal('balance_end'), value__kind: bal('balance_end__kind') ?? 'amount' },
-    { item: '可支付月数', value: bal('months_payable'), value__kind: bal('months_payable__kind') ?? 'number' },
+    monthsPayableRow(s.balance, 'months_payable'),
     { item: '结余状态', value: bal('surplus_status'), value__kind: 'text' },
     { item: '当年收支', value: bal('deficit'), value__kind: 'text' },
     { item: '本年参保人数', value: cell(s.participants, 'participants', isAll, 'participants'), value__kind: 'count' },
